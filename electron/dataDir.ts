@@ -1,0 +1,15 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export const DATA_DIR_ENV = 'CORRESPONDENCE_DESK_DATA_DIR';
+
+/**
+ * Where the data lives: `--data-dir <path>` or `--data-dir=<path>` on the command line, else the
+ * CORRESPONDENCE_DESK_DATA_DIR environment variable, else the app's userData folder. Tests and offices that
+ * keep data on a shared drive use the overrides.
+ */
+export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, userData: string): string {
+  const i = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+  const fromArgs = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--data-dir='.length) : argv[i + 1];
+  const chosen = fromArgs?.trim() || env[DATA_DIR_ENV]?.trim() || userData;
+  return isAbsolute(chosen) ? chosen : resolve(chosen);
+}

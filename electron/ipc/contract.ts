@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  ccGroupInput,
+  contactInput,
+  officeProfile,
+  organisationInput,
+  signatoryInput,
+} from '../core/addressBook/schemas';
+import { id } from '../core/addressBook/fields';
+import type { CcGroupView, ContactView, OrganisationView, SignatoryView } from '../core/addressBook/views';
+import type { AppStatus } from '../core/appStatus';
+import type { OfficeProfile } from '../core/addressBook/schemas';
+import type { Result } from './result';
+
+/**
+ * THE API between renderer and main: method name -> input schema -> result type. Main registers a handler
+ * for every entry (see register.ts), the preload exposes one function per entry, and the renderer imports
+ * only the types. Adding a method here without a handler fails to typecheck.
+ */
+function method<R>() {
+  return <I extends z.ZodType>(input: I) => ({ input, result: null as unknown as R });
+}
+
+const none = z.object({}).strict().default({});
+const byId = z.object({ id }).strict();
+const listQuery = <S extends string>(sortKeys: readonly [S, ...S[]]) =>
+  z
+    .object({
+      query: z.string().max(200, { error: 'A search is at most 200 characters.' }).default(''),
+      sort: z.enum(sortKeys).default(sortKeys[0]),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      includeArchived: z.boolean().default(false),
+    })
+    .strict();
+const update = <S extends z.ZodObject>(input: S) => z.object({ id, values: input }).strict();
+const updateRefined = <S extends z.ZodType>(input: S) => z.object({ id, values: input }).strict();
+const archive = z.object({ id, archived: z.boolean() }).strict();
+const externalUrl = z.object({ url: z.string().max(2048) }).strict();
+
+export const contract = {
+  'app.status': method<AppStatus>()(none),
+  'app.restoreNewestBackup': method<AppStatus>()(none),
+  'app.openExternal': method<null>()(externalUrl),
+
+  'settings.getOffice': method<OfficeProfile>()(none),
+  'settings.saveOffice': method<OfficeProfile>()(officeProfile.strict()),
+
+  'organisations.list': method<OrganisationView[]>()(listQuery(['name', 'shortName', 'updatedAt'])),
+  'organisations.get': method<OrganisationView>()(byId),
+  'organisations.create': method<OrganisationView>()(organisationInput.strict()),
+  'organisations.update': method<OrganisationView>()(update(organisationInput.strict())),
+  'organisations.setArchived': method<OrganisationView>()(archive),
+
+  'contacts.list': method<ContactView[]>()(
+    listQuery(['familyName', 'givenName', 'organisation', 'role', 'updatedAt']).extend({ organisationId: id.optional() }),
+  ),
+  'contacts.get': method<ContactView>()(byId),
+  'contacts.create': method<ContactView>()(contactInput),
+  'contacts.update': method<ContactView>()(updateRefined(contactInput)),
+  'contacts.setArchived': method<ContactView>()(archive),
+
+  'signatories.list': method<SignatoryView[]>()(listQuery(['name', 'updatedAt'])),
+  'signatories.get': method<SignatoryView>()(byId),
+  'signatories.create': method<SignatoryView>()(signatoryInput.strict()),
+  'signatories.update': method<SignatoryView>()(update(signatoryInput.strict())),
+  'signatories.setArchived': method<SignatoryView>()(archive),
+
+  'ccGroups.list': method<CcGroupView[]>()(listQuery(['name', 'updatedAt'])),
+  'ccGroups.get': method<CcGroupView>()(byId),
+  'ccGroups.create': method<CcGroupView>()(ccGroupInput.strict()),
+  'ccGroups.update': method<CcGroupView>()(update(ccGroupInput.strict())),
+  'ccGroups.setArchived': method<CcGroupView>()(archive),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type ResultOf<M extends MethodName> = Contract[M]['result'];
+
+/** What the renderer sees as `window.desk`. */
+export type DeskApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Result<ResultOf<M>>> };
+/** What the services must provide: one function per method, taking already-validated input. */
+export type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => Promise<ResultOf<M>> };
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const channelOf = (m: MethodName) => `desk:${m}`;

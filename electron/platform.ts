@@ -1,0 +1,9 @@
+import { shell } from 'electron';
+import type { Platform } from './services/platform';
+
+/** The desktop abilities the services use, backed by Electron. Kept thin: all decisions are in the services. */
+export function electronPlatform(): Platform {
+  return {
+    openExternal: (url) => shell.openExternal(url),
+  };
+}

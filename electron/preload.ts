@@ -1,0 +1,8 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { channelOf, methodNames } from './ipc/contract';
+import { buildDeskApi } from './ipc/exposeApi';
+
+contextBridge.exposeInMainWorld(
+  'desk',
+  buildDeskApi(methodNames, (name, input) => ipcRenderer.invoke(channelOf(name), input)),
+);

@@ -1,0 +1,27 @@
+import type { CollectionSpec, DocSpec, Migration } from '../store';
+import {
+  ccGroupRecord,
+  contactRecord,
+  defaultOfficeProfile,
+  officeProfile,
+  organisationRecord,
+  signatoryRecord,
+} from '../core/addressBook/schemas';
+
+/**
+ * What the store holds. Shard counts are sized so one shard stays small at the largest size we plan for
+ * (5,000 contacts → ~160 per shard); changing a count later needs a migration, as records would move.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const collections: CollectionSpec[] = [
+  { name: 'organisations', shards: 8, schema: organisationRecord },
+  { name: 'contacts', shards: 32, schema: contactRecord },
+  { name: 'signatories', shards: 1, schema: signatoryRecord },
+  { name: 'ccGroups', shards: 4, schema: ccGroupRecord },
+];
+
+export const docs: DocSpec[] = [{ name: 'office', schema: officeProfile, initial: defaultOfficeProfile }];
+
+/** Ordered; each entry's `to` is the version it produces. Version 1 is the first shape, so none yet. */
+export const migrations: Migration[] = [];

@@ -1,0 +1,64 @@
+import { Alert, Button, Code, Container, List, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AppStatus } from '../../../electron/core/appStatus';
+import { call } from '../api/desk';
+import { formatDateTime } from '../../../electron/core/dates/britishDate';
+
+type ErrorStatus = Extract<AppStatus, { state: 'error' }>;
+
+/** Shown instead of the app when the data could not be read. Nothing has been changed on disk at this point. */
+export function ErrorScreen({ status, message }: { status?: ErrorStatus; message?: string }) {
+  const queryClient = useQueryClient();
+  const restore = useMutation({
+    mutationFn: () => call('app.restoreNewestBackup', {}),
+    onSuccess: (next) => queryClient.setQueryData(['app.status'], next),
+  });
+  const newest = status?.backups[0];
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <Title order={1}>Your data could not be opened</Title>
+        {status ? (
+          <>
+            <Alert color="red" title="What went wrong" role="alert">
+              <Text>{status.problem.message}</Text>
+            </Alert>
+            <Text>
+              The file is <Code data-testid="problem-file">{status.problem.file}</Code> in the data folder{' '}
+              <Code>{status.dataDir}</Code>.
+            </Text>
+            <Text>
+              Correspondence Desk has not changed or replaced it. If you restore a backup, the damaged data is moved
+              to a <Code>quarantine</Code> folder beside it, never deleted.
+            </Text>
+            {newest ? (
+              <Stack gap="xs">
+                <Button onClick={() => restore.mutate()} loading={restore.isPending} w="fit-content">
+                  Restore the newest backup ({formatDateTime(newest.createdAt)})
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {status.backups.length} backup{status.backups.length === 1 ? '' : 's'} available. Changes made since
+                  the backup was taken will not be in it.
+                </Text>
+              </Stack>
+            ) : (
+              <Alert color="yellow" title="No backup is available">
+                Ask your IT support to look at the file above; do not delete it.
+              </Alert>
+            )}
+            {restore.isError && (
+              <Alert color="red" title="The backup could not be restored">
+                {restore.error.message}
+              </Alert>
+            )}
+          </>
+        ) : (
+          <Alert color="red">{message}</Alert>
+        )}
+        <List size="sm">
+          <List.Item>App version {status?.appVersion ?? 'unknown'}</List.Item>
+        </List>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,44 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+
+const sections = [
+  { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
+  { to: '/organisations', label: 'Organisations', icon: IconBuilding },
+  { to: '/cc-groups', label: 'CC groups', icon: IconUsersGroup },
+  { to: '/signatories', label: 'Signatories', icon: IconSignature },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
+];
+
+export function Layout() {
+  const { pathname } = useLocation();
+  return (
+    <AppShell navbar={{ width: 220, breakpoint: 0 }} header={{ height: 52 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md">
+          <Title order={3} component="p">
+            Correspondence Desk
+          </Title>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm" py={6}>
+          Address book
+        </Text>
+        {sections.map(({ to, label, icon: Icon }) => (
+          <NavLink
+            key={to}
+            component={RouterLink}
+            to={to}
+            label={label}
+            leftSection={<Icon size={18} stroke={1.5} />}
+            active={pathname.startsWith(to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

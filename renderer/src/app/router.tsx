@@ -1,0 +1,23 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { Layout } from './Layout';
+import { OrganisationsPage } from '../features/addressBook/organisations/OrganisationsPage';
+import { ContactsPage } from '../features/addressBook/contacts/ContactsPage';
+import { SignatoriesPage } from '../features/addressBook/signatories/SignatoriesPage';
+import { CcGroupsPage } from '../features/addressBook/ccGroups/CcGroupsPage';
+import { OfficeSettingsPage } from '../features/settings/OfficeSettingsPage';
+
+/** Hash routes: the app is one page served from app://desk/index.html, so the path never leaves it. */
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/contacts" replace /> },
+      { path: 'contacts/:id?', element: <ContactsPage /> },
+      { path: 'organisations/:id?', element: <OrganisationsPage /> },
+      { path: 'signatories/:id?', element: <SignatoriesPage /> },
+      { path: 'cc-groups/:id?', element: <CcGroupsPage /> },
+      { path: 'settings', element: <OfficeSettingsPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,28 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { theme } from './app/theme';
+import { AppGate } from './app/AppGate';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // The data is local and only this window changes it, so refetching on focus would only add work.
+    queries: { refetchOnWindowFocus: false, retry: false, staleTime: 30_000 },
+    mutations: { retry: false },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <AppGate />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { systemClock, type Clock } from '../../../electron/core/clock';
+import { createDispatcher } from '../../../electron/ipc/dispatch';
+import { methodNames } from '../../../electron/ipc/contract';
+import { buildDeskApi } from '../../../electron/ipc/exposeApi';
+import { createServices, type Services } from '../../../electron/services/createServices';
+import { recordingPlatform } from '../../../electron/services/platform';
+
+/** One running app, however it was launched: a page to drive, its data folder, and a way to restart it. */
+export interface DeskApp {
+  page: Page;
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/**
+ * The Electron binary's path if it was installed (a laptop, a user's machine); undefined on CI here.
+ * Read from electron's path.txt rather than `require('electron')`, which tries to download a missing binary.
+ */
+export function electronBinary(): string | undefined {
+  if (process.env['DESK_E2E_LAUNCHER'] === 'browser') return undefined;
+  const pkg = resolve(ROOT, 'node_modules/electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+/** Wait for the readiness marker AppGate sets: the app loaded its data, or is showing the error screen. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator('[data-app-state="ready"], [data-app-state="error"]').first().waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+export async function launchElectron(binary: string, dataDir: string, watch: (page: Page) => void): Promise<DeskApp> {
+  let app: ElectronApplication;
+  let page: Page;
+  const start = async () => {
+    app = await _electron.launch({
+      executablePath: binary,
+      args: [resolve(ROOT, 'out/main/main.js'), '--data-dir', dataDir],
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
+    page = await app.firstWindow();
+    watch(page);
+    await waitForApp(page);
+  };
+  await start();
+  return {
+    get page() {
+      return page;
+    },
+    dataDir,
+    mode: 'electron',
+    restart: async () => {
+      await app.close();
+      await start();
+    },
+    close: () => app.close(),
+  };
+}
+
+/**
+ * The browser harness: the built renderer in Chromium, with the services running in this Node process and
+ * `window.desk` installed by the same factory the preload uses. Only Electron's IPC pipe is missing.
+ */
+export async function launchBrowser(
+  browser: Browser,
+  origin: string,
+  dataDir: string,
+  watch: (page: Page) => void,
+  clock: Clock = systemClock,
+): Promise<DeskApp> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  watch(page);
+  let services: Services = await createServices({ dataDir, clock, platform: recordingPlatform(), appVersion: 'test' });
+  let dispatch = createDispatcher(services.handlers);
+  await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {
+    // The same rule as the IPC sender check: only the app's own top-level page may call.
+    if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${origin}/`)) {
+      return { ok: false, error: 'This request did not come from Correspondence Desk and was refused.' };
+    }
+    return dispatch(name, input);
+  });
+  await page.addInitScript(
+    `Object.defineProperty(window, 'desk', { value: (${buildDeskApi.toString()})(${JSON.stringify(methodNames)}, (name, input) => window.__deskInvoke(name, input)) });`,
+  );
+  await page.goto(`${origin}/index.html`);
+  await waitForApp(page);
+  return {
+    page,
+    dataDir,
+    mode: 'browser',
+    restart: async () => {
+      await services.close();
+      services = await createServices({ dataDir, clock, platform: recordingPlatform(), appVersion: 'test' });
+      dispatch = createDispatcher(services.handlers);
+      await page.reload();
+      await waitForApp(page);
+    },
+    close: async () => {
+      await context.close();
+      await services.close();
+    },
+  };
+}
