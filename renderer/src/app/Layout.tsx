@@ -1,4 +1,4 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Divider, Group, NavLink, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 
@@ -7,7 +7,6 @@ const sections = [
   { to: '/organisations', label: 'Organisations', icon: IconBuilding },
   { to: '/cc-groups', label: 'CC groups', icon: IconUsersGroup },
   { to: '/signatories', label: 'Signatories', icon: IconSignature },
-  { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
 export function Layout() {
@@ -35,6 +34,8 @@ export function Layout() {
             active={pathname.startsWith(to)}
           />
         ))}
+        <Divider my="sm" />
+        <NavLink component={RouterLink} to="/settings" label="Settings" leftSection={<IconSettings size={18} stroke={1.5} />} active={pathname.startsWith('/settings')} />
       </AppShell.Navbar>
       <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
         <Outlet />

@@ -1,0 +1,45 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../test/e2e/harness/chromium';
+import { launchBrowser } from '../test/e2e/harness/launchers';
+import { serveRenderer } from '../test/e2e/harness/staticServer';
+import { generateAddressBook } from './lib/addressBookFixture';
+import { seededRandom } from './lib/random';
+import { seedStore } from './lib/seedStore';
+
+/**
+ * `npm run screenshots` (after `npm run build`): the app at full size in the browser harness, page by page,
+ * saved under test-results/screenshots so a person can look at what an officer sees.
+ */
+const out = resolve('test-results/screenshots');
+await mkdir(out, { recursive: true });
+const dataDir = await mkdtemp(join(tmpdir(), 'desk-shots-'));
+await seedStore(dataDir, generateAddressBook(seededRandom(2022)));
+const executablePath = chromiumExecutable();
+const browser = await chromium.launch({ ...(executablePath && { executablePath }), args: CHROMIUM_ARGS });
+const server = await serveRenderer(resolve('out/renderer'));
+const app = await launchBrowser(browser, server.origin, dataDir, () => undefined);
+const { page } = app;
+const shots: [string, string][] = [
+  ['contacts', '#/contacts'],
+  ['contact-edit', '#/contacts/contact-17'],
+  ['organisations', '#/organisations'],
+  ['cc-groups', '#/cc-groups'],
+  ['cc-group-edit', '#/cc-groups/group-3'],
+  ['signatories', '#/signatories'],
+  ['signatory-edit', '#/signatories/sig-deputy'],
+  ['settings', '#/settings'],
+];
+for (const [name, hash] of shots) {
+  await page.goto(`${server.origin}/index.html${hash}`);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: 'Settings' })).first().waitFor();
+  if (name.endsWith('-edit')) await page.getByRole('dialog').getByRole('button', { name: 'Save' }).waitFor();
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(`wrote ${join(out, `${name}.png`)}`);
+}
+await app.close();
+await browser.close();
+await server.close();
