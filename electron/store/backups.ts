@@ -18,7 +18,8 @@ export interface StoredBackup extends BackupInfo {
 
 /**
  * Backups that are complete, newest first. A folder without a readable backup.json marker is a
- * backup that was interrupted, and is ignored (and never pruned, in case someone needs it).
+ * backup that was interrupted (or whose marker was damaged), and is ignored (and never pruned, in
+ * case someone needs it).
  */
 export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   return (await listStoredBackups(dataDir)).map(({ id, path: dir, createdAt }) => ({ id, path: dir, createdAt }));
@@ -37,7 +38,11 @@ export async function listStoredBackups(dataDir: string): Promise<StoredBackup[]
       continue;
     }
     if (!isPlainObject(marker) || typeof marker.createdAt !== 'string' || Number.isNaN(Date.parse(marker.createdAt))) continue;
-    out.push({ id: entry.name, path: dir, createdAt: marker.createdAt, manifest: parseManifest(marker) });
+    const manifest = parseManifest(marker);
+    // No manifest at all: a backup from before manifests. A malformed one: a damaged marker, which
+    // is as unreadable as a missing one.
+    if (manifest === null && 'manifest' in marker) continue;
+    out.push({ id: entry.name, path: dir, createdAt: marker.createdAt, manifest });
   }
   return out.sort(compareNewestFirst);
 }
