@@ -36,7 +36,13 @@ async function start(): Promise<void> {
   denyAllPermissions();
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  services = await createServices({ dataDir, clock: systemClock, platform: electronPlatform(), appVersion: app.getVersion() });
+  services = await createServices({
+    dataDir,
+    clock: systemClock,
+    platform: electronPlatform(),
+    templatesDir: join(app.getAppPath(), 'templates'),
+    appVersion: app.getVersion(),
+  });
   registerIpc(ipcMain, services.handlers, devServerUrl);
   createWindow();
 }

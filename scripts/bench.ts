@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { systemClock } from '../electron/core/clock';
 import { createDispatcher } from '../electron/ipc/dispatch';
 import { createServices } from '../electron/services/createServices';
@@ -21,7 +21,7 @@ const rows: Parameters<typeof report>[0] = [];
 try {
   const fixture = generateAddressBook(seededRandom(2022), size);
   await seedStore(dataDir, fixture);
-  const open = () => createServices({ dataDir, clock: systemClock, platform: recordingPlatform(), appVersion: 'bench' });
+  const open = () => createServices({ dataDir, clock: systemClock, platform: recordingPlatform(), templatesDir: resolve('templates'), appVersion: 'bench' });
 
   // Cold open: load, parse and validate every file, as at app start.
   rows.push({ name: 'cold open of the store', size: sizeLabel, ...(await measure(20, async () => (await open()).close())) });

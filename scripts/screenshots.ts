@@ -22,7 +22,18 @@ const browser = await chromium.launch({ ...(executablePath && { executablePath }
 const server = await serveRenderer(resolve('out/renderer'));
 const app = await launchBrowser(browser, server.origin, dataDir, () => undefined);
 const { page } = app;
+const letterId = await page.evaluate(async () => {
+  const d = window.desk;
+  await d['settings.saveOffice']({ officeName: 'Office of the Mayor of Hackney', addressLines: ['Hackney Town Hall', 'Mare Street', 'London E8 1EA'], email: 'mayor@hackney.gov.uk', telephone: '020 8356 3000', referencePrefix: 'MCO' });
+  await d['ccGroups.create']({ name: 'Hackney MPs and London representatives', memberIds: ['contact-1', 'contact-2', 'contact-3', 'contact-4', 'contact-5'] });
+  const r = await d['letters.create']({ templateId: 'safeguarding-action-plan', contactId: 'contact-17' });
+  if (!r.ok) throw new Error(r.error);
+  return r.value.letter.id;
+});
 const shots: [string, string][] = [
+  ['letters', '#/letters'],
+  [`letter-editor`, `#/letters/${letterId}`],
+  ['templates', '#/templates/safeguarding-action-plan'],
   ['contacts', '#/contacts'],
   ['contact-edit', '#/contacts/contact-17'],
   ['organisations', '#/organisations'],
@@ -35,7 +46,7 @@ const shots: [string, string][] = [
 for (const [name, hash] of shots) {
   await page.goto(`${server.origin}/index.html${hash}`);
   await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: 'Settings' })).first().waitFor();
+  await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: 'Settings' })).or(page.getByRole('article')).first().waitFor();
   if (name.endsWith('-edit')) await page.getByRole('dialog').getByRole('button', { name: 'Save' }).waitFor();
   await page.screenshot({ path: join(out, `${name}.png`) });
   console.log(`wrote ${join(out, `${name}.png`)}`);

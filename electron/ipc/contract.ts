@@ -6,11 +6,16 @@ import {
   organisationInput,
   signatoryInput,
 } from '../core/addressBook/schemas';
-import { id } from '../core/addressBook/fields';
+import { id, isoTimestamp } from '../core/addressBook/fields';
 import type { CcGroupView, ContactView, OrganisationView, SignatoryView } from '../core/addressBook/views';
 import type { AppStatus } from '../core/appStatus';
 import type { OfficeProfile } from '../core/addressBook/schemas';
 import type { Result } from './result';
+import { isoDate, letterContentSchema, letterStatus } from '../core/letters/letterSchema';
+import type { LetterRow } from '../core/letters/register';
+import type { LetterDetail } from '../core/letters/views';
+import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
+import type { CcEntry, Recipient } from '../core/letters/letterSchema';
 
 /**
  * THE API between renderer and main: method name -> input schema -> result type. Main registers a handler
@@ -35,6 +40,7 @@ const listQuery = <S extends string>(sortKeys: readonly [S, ...S[]]) =>
 const update = <S extends z.ZodObject>(input: S) => z.object({ id, values: input }).strict();
 const updateRefined = <S extends z.ZodType>(input: S) => z.object({ id, values: input }).strict();
 const archive = z.object({ id, archived: z.boolean() }).strict();
+const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid template name.' });
 const externalUrl = z.object({ url: z.string().max(2048) }).strict();
 
 export const contract = {
@@ -70,6 +76,51 @@ export const contract = {
   'ccGroups.create': method<CcGroupView>()(ccGroupInput.strict()),
   'ccGroups.update': method<CcGroupView>()(update(ccGroupInput.strict())),
   'ccGroups.setArchived': method<CcGroupView>()(archive),
+
+  'letters.create': method<LetterDetail>()(
+    z
+      .object({
+        templateId: templateId.nullable().default(null),
+        contactId: id.nullable().default(null),
+        letterDate: isoDate.optional(),
+        manualReference: z.string().max(60).optional(),
+      })
+      .strict(),
+  ),
+  'letters.get': method<LetterDetail>()(byId),
+  'letters.update': method<LetterDetail>()(
+    z.object({ id, content: letterContentSchema, expectedUpdatedAt: isoTimestamp.optional() }).strict(),
+  ),
+  'letters.setStatus': method<LetterDetail>()(z.object({ id, status: letterStatus }).strict()),
+  'letters.delete': method<LetterDetail>()(byId),
+  'letters.restore': method<LetterDetail>()(byId),
+  'letters.list': method<LetterRow[]>()(
+    z
+      .object({
+        query: z.string().max(200, { error: 'A search is at most 200 characters.' }).default(''),
+        statuses: z.array(letterStatus).max(4).default([]),
+        organisation: z.string().max(200).nullable().default(null),
+        dateFrom: isoDate.nullable().default(null),
+        dateTo: isoDate.nullable().default(null),
+        sort: z.enum(['letterDate', 'reference', 'recipient', 'organisation', 'subject', 'status', 'deadlineDate']).default('letterDate'),
+        direction: z.enum(['asc', 'desc']).default('desc'),
+        bin: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'letters.organisations': method<string[]>()(none),
+  'letters.recipientFromContact': method<Recipient>()(byId),
+  'letters.ccFromContact': method<CcEntry>()(byId),
+  'letters.ccFromGroup': method<CcEntry[]>()(byId),
+
+  'templates.list': method<TemplateSummary[]>()(none),
+  'templates.get': method<TemplateDetail>()(z.object({ id: templateId }).strict()),
+  'templates.save': method<TemplateDetail>()(
+    z.object({ id: templateId.nullable(), source: z.string().max(200 * 1024, { error: 'A template must be smaller than 200 KB.' }) }).strict(),
+  ),
+  'templates.duplicate': method<TemplateDetail>()(z.object({ id: templateId }).strict()),
+  'templates.create': method<TemplateDetail>()(none),
+  'templates.remove': method<null>()(z.object({ id: templateId }).strict()),
 } as const;
 
 export type Contract = typeof contract;

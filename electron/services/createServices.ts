@@ -12,11 +12,16 @@ import { organisationHandlers } from './addressBook/organisations';
 import { contactHandlers } from './addressBook/contacts';
 import { signatoryHandlers } from './addressBook/signatories';
 import { ccGroupHandlers } from './addressBook/ccGroups';
+import { letterHandlers } from './letters/letterHandlers';
+import { templateHandlers } from './templates/templateHandlers';
+import { join } from 'node:path';
 
 export interface ServiceOptions {
   dataDir: string;
   clock: Clock;
   platform: Platform;
+  /** The built-in letter templates shipped with the app (the project's `templates/` folder). */
+  templatesDir: string;
   appVersion?: string;
 }
 
@@ -30,7 +35,7 @@ export interface Services {
  * Everything the app does, as plain functions over a data dir, a clock and a platform. Electron's main
  * process, the unit tests and the browser test harness all build the app from here.
  */
-export async function createServices({ dataDir, clock, platform, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
+export async function createServices({ dataDir, clock, platform, templatesDir, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
   let store: Store | null = null;
   let failure: { problem: StoreProblem; backups: BackupInfo[] } | null = null;
 
@@ -58,6 +63,7 @@ export async function createServices({ dataDir, clock, platform, appVersion = '0
       : { state: 'ready', dataDir, appVersion };
 
   const ctx = createContext(() => store, clock, platform);
+  const templates = templateHandlers({ builtInDir: templatesDir, userDir: join(dataDir, 'templates'), clock });
 
   const handlers: Handlers = {
     'app.status': async () => status(),
@@ -83,6 +89,16 @@ export async function createServices({ dataDir, clock, platform, appVersion = '0
     ...contactHandlers(ctx),
     ...signatoryHandlers(ctx),
     ...ccGroupHandlers(ctx),
+    ...letterHandlers(ctx, (id) => templates.getUsable(id)),
+    'templates.list': () => templates.list(),
+    'templates.get': ({ id }) => templates.get(id),
+    'templates.save': (input) => templates.save(input),
+    'templates.duplicate': ({ id }) => templates.duplicate(id),
+    'templates.create': () => templates.create(),
+    'templates.remove': async ({ id }) => {
+      await templates.remove(id);
+      return null;
+    },
   };
 
   return {

@@ -7,6 +7,8 @@ import {
   organisationRecord,
   signatoryRecord,
 } from '../core/addressBook/schemas';
+import { letterRecord } from '../core/letters/letterSchema';
+import { referenceCountersSchema } from './letters/referenceAllocator';
 
 /**
  * What the store holds. Shard counts are sized so one shard stays small at the largest size we plan for
@@ -19,9 +21,14 @@ export const collections: CollectionSpec[] = [
   { name: 'contacts', shards: 32, schema: contactRecord },
   { name: 'signatories', shards: 1, schema: signatoryRecord },
   { name: 'ccGroups', shards: 4, schema: ccGroupRecord },
+  // 50,000 letters of a few kilobytes each: ~200 letters (under a megabyte) per shard file.
+  { name: 'letters', shards: 256, schema: letterRecord },
 ];
 
-export const docs: DocSpec[] = [{ name: 'office', schema: officeProfile, initial: defaultOfficeProfile }];
+export const docs: DocSpec[] = [
+  { name: 'office', schema: officeProfile, initial: defaultOfficeProfile },
+  { name: 'referenceCounters', schema: referenceCountersSchema, initial: { counters: {} } },
+];
 
 /** Ordered; each entry's `to` is the version it produces. Version 1 is the first shape, so none yet. */
 export const migrations: Migration[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkReferencePattern, DEFAULT_REFERENCE_PATTERN } from '../letters/reference';
 import { addressLines, email, id, isoTimestamp, optionalLine, requiredLine, telephone } from './fields';
 
 /**
@@ -83,6 +84,14 @@ export const officeProfile = z.object({
     .string()
     .transform((s) => s.trim().toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2,8}$/, { error: 'The reference prefix must be 2 to 8 letters, e.g. MCO.' })),
+  referencePattern: z
+    .string()
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      const problem = checkReferencePattern(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default(DEFAULT_REFERENCE_PATTERN),
 });
 
 export type OrganisationInput = z.input<typeof organisationInput>;
@@ -102,4 +111,5 @@ export const defaultOfficeProfile: OfficeProfile = {
   email: '',
   telephone: '',
   referencePrefix: 'MCO',
+  referencePattern: DEFAULT_REFERENCE_PATTERN,
 };

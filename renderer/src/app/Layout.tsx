@@ -1,6 +1,11 @@
 import { AppShell, Divider, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
+import { IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+
+const work = [
+  { to: '/letters', label: 'Letters', icon: IconMail },
+  { to: '/templates', label: 'Templates', icon: IconTemplate },
+];
 
 const sections = [
   { to: '/contacts', label: 'Contacts', icon: IconAddressBook },
@@ -21,7 +26,10 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm" py={6}>
+        {work.map(({ to, label, icon: Icon }) => (
+          <NavLink key={to} component={RouterLink} to={to} label={label} leftSection={<Icon size={18} stroke={1.5} />} active={pathname.startsWith(to)} />
+        ))}
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm" pt="md" pb={6}>
           Address book
         </Text>
         {sections.map(({ to, label, icon: Icon }) => (

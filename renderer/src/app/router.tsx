@@ -4,6 +4,9 @@ import { OrganisationsPage } from '../features/addressBook/organisations/Organis
 import { ContactsPage } from '../features/addressBook/contacts/ContactsPage';
 import { SignatoriesPage } from '../features/addressBook/signatories/SignatoriesPage';
 import { CcGroupsPage } from '../features/addressBook/ccGroups/CcGroupsPage';
+import { LettersPage } from '../features/letters/register/LettersPage';
+import { LetterEditorPage } from '../features/letters/editor/LetterEditorPage';
+import { TemplatesPage } from '../features/letters/templates/TemplatesPage';
 import { OfficeSettingsPage } from '../features/settings/OfficeSettingsPage';
 
 /** Hash routes: the app is one page served from app://desk/index.html, so the path never leaves it. */
@@ -12,7 +15,10 @@ export const router = createHashRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/contacts" replace /> },
+      { index: true, element: <Navigate to="/letters" replace /> },
+      { path: 'letters', element: <LettersPage /> },
+      { path: 'letters/:id', element: <LetterEditorPage /> },
+      { path: 'templates/:id?', element: <TemplatesPage /> },
       { path: 'contacts/:id?', element: <ContactsPage /> },
       { path: 'organisations/:id?', element: <OrganisationsPage /> },
       { path: 'signatories/:id?', element: <SignatoriesPage /> },

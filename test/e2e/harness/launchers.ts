@@ -79,7 +79,7 @@ export async function launchBrowser(
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   watch(page);
-  let services: Services = await createServices({ dataDir, clock, platform: recordingPlatform(), appVersion: 'test' });
+  let services: Services = await createServices({ dataDir, clock, platform: recordingPlatform(), templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
   let dispatch = createDispatcher(services.handlers);
   await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {
     // The same rule as the IPC sender check: only the app's own top-level page may call.
@@ -99,7 +99,7 @@ export async function launchBrowser(
     mode: 'browser',
     restart: async () => {
       await services.close();
-      services = await createServices({ dataDir, clock, platform: recordingPlatform(), appVersion: 'test' });
+      services = await createServices({ dataDir, clock, platform: recordingPlatform(), templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
       dispatch = createDispatcher(services.handlers);
       await page.reload();
       await waitForApp(page);

@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fixedClock } from '../../../electron/core/clock';
 import type { InputOf, MethodName, ResultOf } from '../../../electron/ipc/contract';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
@@ -12,7 +12,7 @@ import { recordingPlatform } from '../../../electron/services/platform';
 export async function startApp(dataDir?: string, clock = fixedClock('2022-03-17T09:30:00Z')) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'desk-unit-')));
   const platform = recordingPlatform();
-  const services = await createServices({ dataDir: dir, clock, platform, appVersion: 'test' });
+  const services = await createServices({ dataDir: dir, clock, platform, templatesDir: resolve(import.meta.dirname, '../../../templates'), appVersion: 'test' });
   const dispatch = createDispatcher(services.handlers, () => undefined);
   const call = <M extends MethodName>(m: M, input: InputOf<M>) => dispatch(m, input) as Promise<Result<ResultOf<M>>>;
   /** Call and insist it worked: for set-up steps. */

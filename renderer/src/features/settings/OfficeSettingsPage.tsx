@@ -1,9 +1,15 @@
 import { Alert, Button, Center, Loader, Paper, Stack, Textarea, TextInput, Title, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { officeProfile, type OfficeProfile, type OfficeProfileInput } from '../../../../electron/core/addressBook/schemas';
+import { checkReferencePattern, nextReference } from '../../../../electron/core/letters/reference';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { linesToText, textToLines } from '../../components/lines';
 import { useRecordForm } from '../../components/useRecordForm';
+
+function example(pattern: string, prefix: string): string {
+  if (checkReferencePattern(pattern)) return '…';
+  return nextReference({ pattern, prefix: prefix.toUpperCase(), date: '2022-03-17', lastIssued: 1, existing: [] }).reference;
+}
 
 export function OfficeSettingsPage() {
   const office = useApiQuery('settings.getOffice', {});
@@ -24,11 +30,12 @@ function OfficeProfileForm({ profile }: { profile: OfficeProfile }) {
     initialValues: { ...profile, addressText: linesToText(profile.addressLines) },
     schema: officeProfile,
     rename: { addressLines: 'addressText' },
-    toInput: ({ addressText, officeName, email, telephone, referencePrefix }): OfficeProfileInput => ({
+    toInput: ({ addressText, officeName, email, telephone, referencePrefix, referencePattern }): OfficeProfileInput => ({
       officeName,
       email,
       telephone,
       referencePrefix,
+      referencePattern,
       addressLines: textToLines(addressText),
     }),
     save: (values) => save.mutateAsync(values),
@@ -48,7 +55,17 @@ function OfficeProfileForm({ profile }: { profile: OfficeProfile }) {
           <Textarea label="Address" description="One line per line of the address" autosize minRows={4} {...form.getInputProps('addressText')} />
           <TextInput label="Email" type="email" {...form.getInputProps('email')} />
           <TextInput label="Telephone" {...form.getInputProps('telephone')} />
-          <TextInput label="Reference prefix" description="Letters are numbered like MCO220317-02" withAsterisk {...form.getInputProps('referencePrefix')} w={200} />
+          <TextInput label="Reference prefix" withAsterisk {...form.getInputProps('referencePrefix')} w={200} />
+          <TextInput
+            label="Reference format"
+            description="{prefix}, {yyyy}, {yy}, {MM}, {dd}, {yyMMdd} and a sequence {nn}; numbering restarts for each day (or month) in the format"
+            withAsterisk
+            {...form.getInputProps('referencePattern')}
+            w={360}
+          />
+          <Text size="sm" data-testid="reference-example">
+            The second letter of 17 March 2022 would be <strong>{example(form.getValues().referencePattern, form.getValues().referencePrefix)}</strong>
+          </Text>
           {error && (
             <Alert color="red" role="alert" title="Not saved">
               {error}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { addressLines, id, isoTimestamp, optionalLine } from '../addressBook/fields';
+import { parseIsoDate } from '../dates/londonDate';
+import { deadlineRuleSchema } from './deadlineRule';
+import { richTextSchema } from './richText';
+
+/**
+ * A letter as the store keeps it. Recipient, signatories and CC entries are copies taken from the address
+ * book when chosen, so a letter says what it said even after a contact changes job; the ids link back.
+ */
+export const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, { error: 'Enter a real date.' });
+
+export const LETTER_STATUSES = ['draft', 'awaiting-signature', 'sent', 'closed'] as const;
+export const letterStatus = z.enum(LETTER_STATUSES);
+export type LetterStatus = z.output<typeof letterStatus>;
+
+export const recipientSchema = z.object({
+  contactId: id.nullable().default(null),
+  rank: optionalLine('Rank', 60),
+  givenName: optionalLine('Given name', 80),
+  familyName: optionalLine('Family name', 80),
+  fullName: optionalLine('Name', 250),
+  role: optionalLine('Role', 200),
+  organisation: optionalLine('Organisation', 200),
+  organisationShort: optionalLine('Short name', 20),
+  addressLines,
+  salutation: optionalLine('Salutation', 120),
+});
+
+export const letterSignatorySchema = z.object({
+  signatoryId: id,
+  name: optionalLine('Name', 200),
+  titleLines: z.array(z.string().max(200)).max(6),
+});
+
+export const ccEntrySchema = z.object({
+  contactId: id.nullable().default(null),
+  name: optionalLine('Name', 250),
+  role: optionalLine('Role', 200),
+  organisation: optionalLine('Organisation', 200),
+});
+
+export const commitmentDraftSchema = z.object({ id, text: optionalLine('Commitment', 1000) });
+
+export const amendmentSchema = z.object({
+  at: isoTimestamp,
+  by: z.string().max(200),
+  changes: z.array(z.object({ field: z.string().max(100), before: z.string().max(20_000), after: z.string().max(20_000) })),
+});
+
+/** What an officer edits in a draft: everything but the reference, status and history. */
+export const letterContentSchema = z.object({
+  letterDate: isoDate,
+  recipient: recipientSchema,
+  subject: optionalLine('Subject', 300),
+  body: richTextSchema,
+  closing: optionalLine('Closing', 80).default('Yours sincerely'),
+  signatories: z.array(letterSignatorySchema).max(12),
+  cc: z.array(ccEntrySchema).max(200),
+  deadlineRule: deadlineRuleSchema.nullable().default(null),
+  deadlineDate: isoDate.nullable().default(null),
+  commitments: z.array(commitmentDraftSchema).max(100).default([]),
+});
+
+export const letterRecord = letterContentSchema
+  .extend({
+    id,
+    reference: z.string().min(1).max(40),
+    referenceSource: z.enum(['allocated', 'manual']),
+    templateId: z.string().max(64).nullable(),
+    status: letterStatus,
+    sentDate: isoDate.nullable().default(null),
+    amendments: z.array(amendmentSchema).default([]),
+    deletedAt: isoTimestamp.nullable().default(null),
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .loose();
+
+export type LetterContent = z.output<typeof letterContentSchema>;
+export type LetterContentInput = z.input<typeof letterContentSchema>;
+export type Letter = z.output<typeof letterRecord>;
+export type Recipient = z.output<typeof recipientSchema>;
+export type LetterSignatory = z.output<typeof letterSignatorySchema>;
+export type CcEntry = z.output<typeof ccEntrySchema>;

@@ -1,0 +1,73 @@
+import { matchesAll, normaliseForSearch, queryWords } from '../addressBook/search';
+import type { IsoDate } from '../dates/londonDate';
+import type { Letter, LetterStatus } from './letterSchema';
+import { plainText } from './richText';
+
+/** One line of the letters register. */
+export interface LetterRow {
+  id: string;
+  reference: string;
+  letterDate: IsoDate;
+  recipient: string;
+  organisation: string;
+  subject: string;
+  status: LetterStatus;
+  deadlineDate: IsoDate | null;
+  deletedAt: string | null;
+}
+
+export interface RegisterQuery {
+  query: string;
+  statuses: LetterStatus[];
+  organisation: string | null;
+  dateFrom: IsoDate | null;
+  dateTo: IsoDate | null;
+  sort: 'letterDate' | 'reference' | 'recipient' | 'organisation' | 'subject' | 'status' | 'deadlineDate';
+  direction: 'asc' | 'desc';
+  bin: boolean;
+}
+
+export function toRow(l: Letter): LetterRow {
+  return {
+    id: l.id,
+    reference: l.reference,
+    letterDate: l.letterDate,
+    recipient: l.recipient.fullName,
+    organisation: l.recipient.organisation,
+    subject: l.subject,
+    status: l.status,
+    deadlineDate: l.deadlineDate,
+    deletedAt: l.deletedAt,
+  };
+}
+
+/** What full-text search looks through: reference, subject, recipient and body. */
+export function searchText(l: Letter): string {
+  return normaliseForSearch([l.reference, l.subject, l.recipient.fullName, l.recipient.organisation, l.recipient.role, plainText(l.body)].join('\n'));
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const STATUS_ORDER: Record<LetterStatus, string> = { draft: '1', 'awaiting-signature': '2', sent: '3', closed: '4' };
+
+/**
+ * Filter, search and sort the register. `textOf` supplies each letter's search text, so the caller can
+ * cache it (normalising 50,000 bodies on every keystroke would be slow).
+ */
+export function queryRegister(letters: Iterable<Letter>, q: RegisterQuery, textOf: (l: Letter) => string): LetterRow[] {
+  const words = queryWords(q.query);
+  const statuses = new Set(q.statuses);
+  const rows: LetterRow[] = [];
+  for (const l of letters) {
+    if (Boolean(l.deletedAt) !== q.bin) continue;
+    if (statuses.size > 0 && !statuses.has(l.status)) continue;
+    if (q.organisation && l.recipient.organisation !== q.organisation) continue;
+    if (q.dateFrom && l.letterDate < q.dateFrom) continue;
+    if (q.dateTo && l.letterDate > q.dateTo) continue;
+    if (words.length > 0 && !matchesAll(textOf(l), words)) continue;
+    rows.push(toRow(l));
+  }
+  const key = (r: LetterRow): string => (q.sort === 'status' ? STATUS_ORDER[r.status] : (r[q.sort] ?? ''));
+  rows.sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.reference, b.reference));
+  if (q.direction === 'desc') rows.reverse();
+  return rows;
+}

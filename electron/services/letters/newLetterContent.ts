@@ -1,0 +1,81 @@
+import { formatFullName } from '../../core/addressBook/salutation';
+import type { CcGroup, Contact, Organisation, Signatory } from '../../core/addressBook/schemas';
+import { computeDeadline } from '../../core/deadlines/computeDeadline';
+import type { IsoDate } from '../../core/dates/londonDate';
+import type { CcEntry, LetterContent, Recipient } from '../../core/letters/letterSchema';
+import type { LetterTemplate } from '../../core/templates/types';
+import type { ServiceContext } from '../context';
+
+/** The recipient block for a contact, copied so the letter keeps it even if the contact changes later. */
+export function recipientFromContact(c: Contact, org: Organisation | undefined): Recipient {
+  return {
+    contactId: c.id,
+    rank: c.honorific,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    fullName: formatFullName(c),
+    role: c.role,
+    organisation: org?.name ?? '',
+    organisationShort: org?.shortName ?? '',
+    addressLines: c.addressLines.length > 0 ? c.addressLines : (org?.addressLines ?? []),
+    salutation: c.salutation,
+  };
+}
+
+export function ccFromContact(c: Contact, org: Organisation | undefined): CcEntry {
+  return { contactId: c.id, name: formatFullName(c), role: c.role, organisation: org?.shortName || org?.name || '' };
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * A new letter's content: the template's subject, body, closing, deadline rule and commitments; its
+ * suggested signatories and CC group looked up by name in the address book (a suggestion that matches no one
+ * is reported, not guessed); and the chosen recipient.
+ */
+export function newLetterContent(
+  ctx: ServiceContext,
+  opts: { template: LetterTemplate | null; contactId: string | null; letterDate: IsoDate; holidays?: ReadonlySet<IsoDate> },
+): { content: LetterContent; notes: string[] } {
+  const store = ctx.store();
+  const notes: string[] = [];
+  const orgOf = (c: Contact) => (c.organisationId ? store.get<Organisation>('organisations', c.organisationId) : undefined);
+  const contact = opts.contactId ? store.get<Contact>('contacts', opts.contactId) : undefined;
+  const t = opts.template;
+
+  const signatories = (t?.signatories ?? []).flatMap((name) => {
+    const s = store.all<Signatory>('signatories').find((x) => !x.archived && sameName(x.name, name));
+    if (!s) notes.push(`The template suggests ${name} as a signatory, but there is no such signatory in the address book.`);
+    return s ? [{ signatoryId: s.id, name: s.name, titleLines: [...s.titleLines] }] : [];
+  });
+
+  let cc: CcEntry[] = [];
+  if (t?.ccGroup) {
+    const group = store.all<CcGroup>('ccGroups').find((g) => !g.archived && sameName(g.name, t.ccGroup!));
+    if (!group) notes.push(`The template suggests the CC group “${t.ccGroup}”, which is not in the address book.`);
+    cc = (group?.memberIds ?? []).flatMap((id) => {
+      const c = store.get<Contact>('contacts', id);
+      return c && !c.archived ? [ccFromContact(c, orgOf(c))] : [];
+    });
+  }
+
+  const recipient: Recipient = contact
+    ? recipientFromContact(contact, orgOf(contact))
+    : { contactId: null, rank: '', givenName: '', familyName: '', fullName: '', role: '', organisation: '', organisationShort: '', addressLines: [], salutation: '' };
+
+  return {
+    content: {
+      letterDate: opts.letterDate,
+      recipient,
+      subject: t?.subject ?? '',
+      body: t?.body ?? [],
+      closing: t?.closing || 'Yours sincerely',
+      signatories,
+      cc,
+      deadlineRule: t?.deadline ?? null,
+      deadlineDate: t?.deadline ? computeDeadline(t.deadline, opts.letterDate, opts.holidays) : null,
+      commitments: (t?.commitments ?? []).map((text) => ({ id: ctx.newId(), text })),
+    },
+    notes,
+  };
+}

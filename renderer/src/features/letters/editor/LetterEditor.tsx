@@ -1,0 +1,154 @@
+import { Alert, Badge, Button, Divider, Group, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { buildLetterDocument } from '../../../../../electron/core/letters/documentModel';
+import { computeDeadline } from '../../../../../electron/core/deadlines/computeDeadline';
+import type { Letter } from '../../../../../electron/core/letters/letterSchema';
+import { allowedNext, isFrozen, STATUS_LABELS } from '../../../../../electron/core/letters/status';
+import type { LetterDetail } from '../../../../../electron/core/letters/views';
+import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { LetterPreview } from '../preview/LetterPreview';
+import { BodyEditor } from './BodyEditor';
+import { CommitmentsSection } from './CommitmentsSection';
+import { DeadlineSection } from './DeadlineSection';
+import { CcSection, SignatoriesSection } from './PeopleSections';
+import { RecipientSection } from './RecipientSection';
+import { AmendmentHistory } from './AmendmentHistory';
+import { useLetterDraft } from './useLetterDraft';
+import classes from './LetterEditor.module.css';
+
+const SAVE_LABELS = { saved: 'All changes saved', saving: 'Saving…', unsaved: 'Unsaved changes', error: 'Not saved' } as const;
+
+export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSaved: (d: LetterDetail) => void }) {
+  const navigate = useNavigate();
+  const [current, setCurrent] = useState(detail);
+  const status = current.letter.status;
+  const frozen = isFrozen(status);
+  const [amending, setAmending] = useState(false);
+  const readOnly = frozen && !amending;
+  const [problem, setProblem] = useState<string | null>(null);
+  const draft = useLetterDraft(detail, {
+    autosave: !frozen,
+    onSaved: (d) => {
+      setCurrent(d);
+      onSaved(d);
+    },
+  });
+  const { content, update } = draft;
+  const setStatus = useApiMutation('letters.setStatus');
+  const remove = useApiMutation('letters.delete');
+  const office = useApiQuery('settings.getOffice', {});
+  const signatories = useApiQuery('signatories.list', { includeArchived: true });
+
+  // The preview is built here from what is on screen, with the same function main uses, so it updates as
+  // the officer types rather than after each save.
+  const document = useMemo(() => {
+    if (!office.data) return null;
+    const images = new Map((signatories.data ?? []).flatMap((s) => (s.signatureImage ? [[s.id, s.signatureImage] as const] : [])));
+    const letter: Letter = { ...current.letter, ...content };
+    return buildLetterDocument(letter, { office: office.data, signatureImages: images });
+  }, [content, current.letter, office.data, signatories.data]);
+
+  const changeStatus = async (next: Letter['status']) => {
+    setProblem(null);
+    await draft.flush();
+    setStatus.mutate(
+      { id: current.letter.id, status: next },
+      { onSuccess: (d) => { setCurrent(d); onSaved(d); }, onError: (e) => setProblem(e.message) },
+    );
+  };
+
+  return (
+    <div className={classes.layout}>
+      <Group justify="space-between" className={classes.header} wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Title order={1} size="h3" data-testid="letter-reference">
+            {current.letter.reference}
+          </Title>
+          <Badge data-testid="letter-status" variant="light" color={frozen ? 'green' : 'gray'}>
+            {STATUS_LABELS[status]}
+          </Badge>
+          <Text size="sm" c={draft.state === 'error' ? 'red' : 'dimmed'} aria-live="polite" data-testid="save-state">
+            {frozen && !amending ? 'Sent letters are read-only' : SAVE_LABELS[draft.state]}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          {allowedNext(status).map((next) => (
+            <Button key={next} variant={next === 'sent' ? 'filled' : 'default'} size="xs" onClick={() => void changeStatus(next)} loading={setStatus.isPending}>
+              {next === 'draft' ? 'Back to draft' : `Mark as ${STATUS_LABELS[next].toLowerCase()}`}
+            </Button>
+          ))}
+          {frozen && !amending && (
+            <Button size="xs" variant="default" onClick={() => setAmending(true)}>
+              Amend
+            </Button>
+          )}
+          {frozen && amending && (
+            <Button size="xs" onClick={() => void draft.flush().then(() => setAmending(false))} disabled={draft.state === 'saved'}>
+              Save amendment
+            </Button>
+          )}
+          {!frozen && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: current.letter.id }, { onSuccess: () => void navigate('/letters') })}>
+              Move to bin
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {(problem || draft.error) && (
+        <Alert color="red" role="alert" mx="md">
+          {problem ?? draft.error}
+        </Alert>
+      )}
+      {current.notes.map((n, i) => (
+        <Alert key={i} color="yellow" mx="md" mt="xs">
+          {n}
+        </Alert>
+      ))}
+      <div className={classes.columns}>
+        <ScrollArea className={classes.form} type="auto">
+          <Stack p="md" gap="md" maw={720}>
+            <Group align="flex-end">
+              <DateInput
+                label="Letter date"
+                valueFormat="D MMMM YYYY"
+                value={content.letterDate}
+                disabled={readOnly}
+                onChange={(d) => d && update({ letterDate: d, ...(content.deadlineRule && { deadlineDate: computeDeadline(content.deadlineRule, d) }) })}
+                w={200}
+              />
+            </Group>
+            <RecipientSection value={content.recipient} onChange={(recipient) => update({ recipient })} readOnly={readOnly} onError={setProblem} />
+            <Divider />
+            <TextInput label="Subject" value={content.subject} onChange={(e) => update({ subject: e.currentTarget.value })} disabled={readOnly} />
+            <div>
+              <Text fw={500} size="sm" mb={4}>
+                Body
+              </Text>
+              <BodyEditor value={content.body} onChange={(body) => update({ body })} readOnly={readOnly} />
+            </div>
+            <TextInput label="Closing" value={content.closing} onChange={(e) => update({ closing: e.currentTarget.value })} disabled={readOnly} w={260} />
+            <Divider />
+            <SignatoriesSection value={content.signatories} onChange={(signatories) => update({ signatories })} readOnly={readOnly} />
+            <CcSection value={content.cc} onChange={(cc) => update({ cc })} readOnly={readOnly} onError={setProblem} />
+            <Divider />
+            <DeadlineSection letterDate={content.letterDate} rule={content.deadlineRule} date={content.deadlineDate} onChange={update} readOnly={readOnly} />
+            <CommitmentsSection value={content.commitments} onChange={(commitments) => update({ commitments })} readOnly={readOnly} />
+            <AmendmentHistory amendments={current.letter.amendments} />
+          </Stack>
+        </ScrollArea>
+        <ScrollArea className={classes.previewPane} type="auto">
+          {document && document.unresolved.length > 0 && (
+            <Alert color="yellow" m="sm" title="Placeholders not filled">
+              {document.unresolved.map((u) => `{{${u}}}`).join(', ')}
+            </Alert>
+          )}
+          <Paper className={classes.previewScale} bg="transparent" shadow="none">
+            {document && <LetterPreview document={document} />}
+          </Paper>
+        </ScrollArea>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LetterContent } from '../../../../../electron/core/letters/letterSchema';
+import type { LetterDetail } from '../../../../../electron/core/letters/views';
+import { call } from '../../../api/desk';
+
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+
+const journalKey = (id: string) => `desk.draft.${id}`;
+interface Journal {
+  content: LetterContent;
+  /** The letter's updatedAt the edits were made on top of. */
+  base: string;
+}
+
+function readJournal(id: string): Journal | null {
+  try {
+    const raw = localStorage.getItem(journalKey(id));
+    return raw ? (JSON.parse(raw) as Journal) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The letter being edited, saved automatically. Every change is written at once to a local journal
+ * (localStorage, synchronous) and sent to the main process after a short pause; if the window closes or the
+ * app crashes before that save lands, the journal is replayed the next time the letter is opened. So nothing
+ * typed is lost, even between keystroke and save.
+ */
+export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; onSaved: (d: LetterDetail) => void }) {
+  const id = detail.letter.id;
+  const [content, setContent] = useState<LetterContent>(() => {
+    const journal = readJournal(id);
+    return journal && journal.base === detail.letter.updatedAt ? journal.content : detail.letter;
+  });
+  const [state, setState] = useState<SaveState>(() => (readJournal(id)?.base === detail.letter.updatedAt ? 'unsaved' : 'saved'));
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(content);
+  const base = useRef(detail.letter.updatedAt);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saving = useRef<Promise<void> | null>(null);
+  const dirty = useRef(state === 'unsaved');
+  const { onSaved } = opts;
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (saving.current) await saving.current;
+    if (!dirty.current) return;
+    dirty.current = false;
+    const sent = latest.current;
+    setState('saving');
+    saving.current = (async () => {
+      try {
+        const saved = await call('letters.update', { id, content: sent, expectedUpdatedAt: base.current });
+        base.current = saved.letter.updatedAt;
+        if (latest.current === sent) {
+          localStorage.removeItem(journalKey(id));
+          setState('saved');
+        } else {
+          localStorage.setItem(journalKey(id), JSON.stringify({ content: latest.current, base: base.current } satisfies Journal));
+        }
+        setError(null);
+        onSaved(saved);
+      } catch (err) {
+        dirty.current = true;
+        setState('error');
+        setError(err instanceof Error ? err.message : String(err));
+      } finally {
+        saving.current = null;
+      }
+    })();
+    await saving.current;
+  }, [id, onSaved]);
+
+  const update = useCallback(
+    (patch: Partial<LetterContent>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      dirty.current = true;
+      setContent(next);
+      setState('unsaved');
+      localStorage.setItem(journalKey(id), JSON.stringify({ content: next, base: base.current } satisfies Journal));
+      if (opts.autosave) {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void flush(), 600);
+      }
+    },
+    [id, flush, opts.autosave],
+  );
+
+  // Replay a journal left by a closed window or a crash; save what is pending when leaving the letter.
+  useEffect(() => {
+    if (dirty.current && opts.autosave) void flush();
+    const beforeUnload = () => void flush();
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      void flush();
+    };
+  }, [flush, opts.autosave]);
+
+  const discard = useCallback(() => {
+    localStorage.removeItem(journalKey(id));
+    dirty.current = false;
+    latest.current = detail.letter;
+    setContent(detail.letter);
+    setState('saved');
+  }, [id, detail.letter]);
+
+  return { content, update, flush, discard, state, error };
+}
