@@ -191,3 +191,43 @@ test('a draft typed just before the app closes is kept', async ({ desk }) => {
   });
   expect(stored).toEqual(['Written answers before the scrutiny commission']);
 });
+
+test('pasting from Word keeps bold, italic, underline and lists, and nothing else', async ({ desk }) => {
+  const { page } = desk;
+  await seedAddressBook(page);
+  await newLetter(page, null);
+  const editor = page.locator('.ProseMirror');
+  await editor.click();
+  const wordHtml = `<html><body><h1 style="color:red">Heading from Word</h1>
+    <p class="MsoNormal" style="font-family:Calibri;color:#ff0000"><b>Bold</b> and <i>italic</i> and <u>underlined</u> and <s>struck</s> and <a href="https://example.com">a link</a></p>
+    <table><tr><td>cell one</td><td>cell two</td></tr></table>
+    <ul><li>first point</li><li>second point</li></ul>
+    <ol><li>numbered</li></ol><img src="https://example.com/x.png"><script>window.pwned = true</script></body></html>`;
+  await editor.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'fallback');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, wordHtml);
+  const body = part(page, 'body');
+  await expect(body).toContainText('Heading from Word');
+  await expect(body.locator('strong')).toHaveText(['Bold']);
+  await expect(body.locator('em')).toHaveText(['italic']);
+  await expect(body.locator('u')).toHaveText(['underlined']);
+  await expect(body.locator('ul li')).toHaveText(['first point', 'second point']);
+  await expect(body.locator('ol li')).toHaveText(['numbered']);
+  await expect(body).toContainText('struck');
+  await expect(body).toContainText('cell one');
+  await expect(body.locator('a, img, table, h1, s, script, [style*="color"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  const stored = await page.evaluate(async () => {
+    const list = await window.desk['letters.list']({});
+    if (!list.ok) throw new Error(list.error);
+    const r = await window.desk['letters.get']({ id: list.value[0]!.id });
+    if (!r.ok) throw new Error(r.error);
+    return r.value.letter.body;
+  });
+  expect(stored.map((b) => b.type)).toEqual(expect.arrayContaining(['paragraph', 'bulletList', 'orderedList']));
+  expect(JSON.stringify(stored)).not.toMatch(/href|color|Calibri|<script/);
+});
