@@ -1,4 +1,5 @@
-import { shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Platform } from './services/platform';
 
@@ -6,6 +7,18 @@ import type { Platform } from './services/platform';
 export function electronPlatform(): Platform {
   return {
     openExternal: (url) => shell.openExternal(url),
+    chooseSavePath: async ({ title, defaultName, filterName, extensions }) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: filterName, extensions }] };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseFolder: async ({ title }) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = { title, defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     userName: () => {
       try {
         return userInfo().username;

@@ -15,6 +15,7 @@ import { isoDate, letterContentSchema, letterStatus } from '../core/letters/lett
 import type { LetterRow } from '../core/letters/register';
 import type { LetterDetail } from '../core/letters/views';
 import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
+import type { BatchStatus } from '../core/export/batchStatus';
 import type { CcEntry, Recipient } from '../core/letters/letterSchema';
 
 /**
@@ -121,6 +122,12 @@ export const contract = {
   'templates.duplicate': method<TemplateDetail>()(z.object({ id: templateId }).strict()),
   'templates.create': method<TemplateDetail>()(none),
   'templates.remove': method<null>()(z.object({ id: templateId }).strict()),
+
+  'export.letter': method<{ status: 'saved'; path: string } | { status: 'cancelled' }>()(byId),
+  'export.startBatch': method<{ jobId: string; total: number } | null>()(
+    z.object({ ids: z.array(id).min(1, { error: 'Choose at least one letter.' }).max(5000, { error: 'Export at most 5,000 letters at once.' }) }).strict(),
+  ),
+  'export.batchStatus': method<BatchStatus>()(z.object({ jobId: z.uuid() }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { signatoryHandlers } from './addressBook/signatories';
 import { ccGroupHandlers } from './addressBook/ccGroups';
 import { letterHandlers } from './letters/letterHandlers';
 import { templateHandlers } from './templates/templateHandlers';
+import { exportHandlers } from './export/exportHandlers';
 import { join } from 'node:path';
 
 export interface ServiceOptions {
@@ -63,6 +64,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       : { state: 'ready', dataDir, appVersion };
 
   const ctx = createContext(() => store, clock, platform);
+  const exporter = exportHandlers(ctx);
   const templates = templateHandlers({ builtInDir: templatesDir, userDir: join(dataDir, 'templates'), clock });
 
   const handlers: Handlers = {
@@ -90,6 +92,9 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     ...signatoryHandlers(ctx),
     ...ccGroupHandlers(ctx),
     ...letterHandlers(ctx, (id) => templates.getUsable(id)),
+    'export.letter': exporter['export.letter'],
+    'export.startBatch': exporter['export.startBatch'],
+    'export.batchStatus': exporter['export.batchStatus'],
     'templates.list': () => templates.list(),
     'templates.get': ({ id }) => templates.get(id),
     'templates.save': (input) => templates.save(input),
@@ -105,6 +110,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     handlers,
     status,
     close: async () => {
+      await exporter.whenIdle();
       await store?.close();
     },
   };

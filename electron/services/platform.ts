@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /**
  * What the services need from the desktop that plain Node cannot do. Electron implements it in
  * electron/platform.ts; tests pass a recording fake. Later issues add dialogs, printing and notifications.
@@ -7,16 +8,29 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** Who is using the app, for the record of amendments (the operating system's user name). */
   userName(): string;
+  /** Ask where to save a file; null if the officer cancelled. */
+  chooseSavePath(opts: { title: string; defaultName: string; filterName: string; extensions: string[] }): Promise<string | null>;
+  /** Ask for a folder to save many files into; null if cancelled. */
+  chooseFolder(opts: { title: string }): Promise<string | null>;
 }
 
 /** A platform for tests and the browser harness: records what it was asked to do. */
-export function recordingPlatform(userName = 'test.officer'): Platform & { opened: string[] } {
-  const opened: string[] = [];
-  return {
-    opened,
+export interface RecordingPlatform extends Platform {
+  opened: string[];
+  /** Where the next save dialogs "choose" to save: a folder (the suggested name is kept), or null to cancel. */
+  dialogFolder: string | null;
+}
+
+export function recordingPlatform(userName = 'test.officer'): RecordingPlatform {
+  const platform: RecordingPlatform = {
+    opened: [],
+    dialogFolder: null,
     openExternal: async (url) => {
-      opened.push(url);
+      platform.opened.push(url);
     },
     userName: () => userName,
+    chooseSavePath: async ({ defaultName }) => (platform.dialogFolder ? join(platform.dialogFolder, defaultName) : null),
+    chooseFolder: async () => platform.dialogFolder,
   };
+  return platform;
 }

@@ -16,7 +16,7 @@ export function isTempFile(name: string): boolean {
  * contents, never a mix. Backups rely on this too: every write gives the file a new inode, which
  * is how a backup recognises a file as unchanged since the previous backup (see backupManifest.ts).
  */
-export async function atomicWrite(target: string, data: string, fs: StoreFs = nodeFs): Promise<void> {
+export async function atomicWrite(target: string, data: string | Uint8Array, fs: StoreFs = nodeFs): Promise<void> {
   const dir = path.dirname(target);
   // A unique name per write (not lowdb's fixed ".tmp" name) so two writers, or a write racing a
   // crashed process's leftover, can never share a temp file.
@@ -24,7 +24,7 @@ export async function atomicWrite(target: string, data: string, fs: StoreFs = no
   try {
     const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(data, 'utf8');
+      await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
       // Without fsync the rename can reach the disk before the data does, and a power cut then
       // leaves a zero-length or NUL-filled file under the real name.
       await handle.sync();

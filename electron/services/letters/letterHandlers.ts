@@ -1,8 +1,7 @@
-import type { CcGroup, Contact, OfficeProfile, Organisation, Signatory } from '../../core/addressBook/schemas';
+import type { CcGroup, Contact, Organisation } from '../../core/addressBook/schemas';
 import { londonDate } from '../../core/dates/londonDate';
 import { NotFoundError, UserError } from '../../core/errors';
 import { diffContent } from '../../core/letters/amendments';
-import { buildLetterDocument } from '../../core/letters/documentModel';
 import type { LetterDetail } from '../../core/letters/views';
 import { letterContentSchema, type Letter, type LetterContent } from '../../core/letters/letterSchema';
 import { queryRegister, searchText } from '../../core/letters/register';
@@ -12,6 +11,7 @@ import type { Handlers } from '../../ipc/contract';
 import { saveRecord } from '../addressBook/saveRecord';
 import type { ServiceContext } from '../context';
 import { createMutex } from '../mutex';
+import { letterDocumentFor } from './letterDocument';
 import { ccFromContact, newLetterContent, recipientFromContact } from './newLetterContent';
 import { referenceAllocator } from './referenceAllocator';
 
@@ -52,15 +52,7 @@ export function letterHandlers(ctx: ServiceContext, getTemplate: (id: string) =>
     if (!l) throw new NotFoundError('That letter');
     return l;
   };
-  const detail = (letter: Letter, notes: string[] = []): LetterDetail => {
-    const signatureImages = new Map<string, string>();
-    for (const s of letter.signatories) {
-      const image = ctx.store().get<Signatory>('signatories', s.signatoryId)?.signatureImage;
-      if (image) signatureImages.set(s.signatoryId, image);
-    }
-    const document = buildLetterDocument(letter, { office: ctx.store().getDoc<OfficeProfile>('office'), signatureImages });
-    return { letter, document, notes };
-  };
+  const detail = (letter: Letter, notes: string[] = []): LetterDetail => ({ letter, document: letterDocumentFor(ctx, letter), notes });
 
   return {
     'letters.create': ({ templateId, contactId, letterDate, manualReference }) =>

@@ -1,4 +1,4 @@
-import { Box, Text } from '@mantine/core';
+import { Box, Checkbox, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 import classes from './VirtualTable.module.css';
@@ -20,7 +20,10 @@ export function VirtualTable<T extends { id: string }>(props: {
   columns: readonly Column<T>[];
   onOpen: (row: T) => void;
   rowMuted?: (row: T) => boolean;
+  rowLabel?: (row: T) => string;
   empty: ReactNode;
+  /** With a selection, each row gets a checkbox (and the header one for every row shown). */
+  selection?: { selected: ReadonlySet<string>; onChange: (next: Set<string>) => void };
 }) {
   const { rows, columns } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -30,10 +33,29 @@ export function VirtualTable<T extends { id: string }>(props: {
     estimateSize: () => 44,
     overscan: 12,
   });
-  const template = columns.map((c) => c.width).join(' ');
+  const sel = props.selection;
+  const template = [...(sel ? ['40px'] : []), ...columns.map((c) => c.width)].join(' ');
+  const allSelected = sel !== undefined && rows.length > 0 && rows.every((r) => sel.selected.has(r.id));
+  const toggle = (id: string) => {
+    if (!sel) return;
+    const next = new Set(sel.selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    sel.onChange(next);
+  };
   return (
     <Box className={classes.table} role="table" aria-label={props.label} aria-rowcount={rows.length + 1}>
       <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
+        {sel && (
+          <div role="columnheader" className={classes.cell}>
+            <Checkbox
+              aria-label="Select all shown"
+              checked={allSelected}
+              indeterminate={!allSelected && rows.some((r) => sel.selected.has(r.id))}
+              onChange={() => sel.onChange(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+            />
+          </div>
+        )}
         {columns.map((c) => (
           <div key={c.key} role="columnheader" className={classes.cell}>
             {c.header}
@@ -66,6 +88,11 @@ export function VirtualTable<T extends { id: string }>(props: {
                     }
                   }}
                 >
+                  {sel && (
+                    <div role="cell" className={classes.cell} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                      <Checkbox aria-label={`Select ${props.rowLabel?.(row) ?? row.id}`} checked={sel.selected.has(row.id)} onChange={() => toggle(row.id)} />
+                    </div>
+                  )}
                   {columns.map((c) => (
                     <div key={c.key} role="cell" className={classes.cell}>
                       {c.render(row)}

@@ -15,6 +15,8 @@ export interface DeskApp {
   mode: 'electron' | 'browser';
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** Make the next save and folder dialogs choose this folder (or cancel, with null). */
+  answerDialogsWith(folder: string | null): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -62,6 +64,17 @@ export async function launchElectron(binary: string, dataDir: string, watch: (pa
       await start();
     },
     close: () => app.close(),
+    answerDialogsWith: async (folder) => {
+      // Replace Electron's dialogs in the main process: a real one would wait for a person.
+      await app.evaluate(({ dialog }, chosen) => {
+        const path = process.getBuiltinModule('node:path');
+        dialog.showSaveDialog = (async (...args: unknown[]) => {
+          const opts = args[args.length - 1] as { defaultPath?: string };
+          return chosen ? { canceled: false, filePath: path.join(chosen, path.basename(opts.defaultPath ?? 'letter.docx')) } : { canceled: true, filePath: '' };
+        }) as typeof dialog.showSaveDialog;
+        dialog.showOpenDialog = (async () => (chosen ? { canceled: false, filePaths: [chosen] } : { canceled: true, filePaths: [] })) as typeof dialog.showOpenDialog;
+      }, folder);
+    },
   };
 }
 
@@ -79,7 +92,8 @@ export async function launchBrowser(
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   watch(page);
-  let services: Services = await createServices({ dataDir, clock, platform: recordingPlatform(), templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
+  const platform = recordingPlatform();
+  let services: Services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
   let dispatch = createDispatcher(services.handlers);
   await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {
     // The same rule as the IPC sender check: only the app's own top-level page may call.
@@ -99,7 +113,7 @@ export async function launchBrowser(
     mode: 'browser',
     restart: async () => {
       await services.close();
-      services = await createServices({ dataDir, clock, platform: recordingPlatform(), templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
+      services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
       dispatch = createDispatcher(services.handlers);
       await page.reload();
       await waitForApp(page);
@@ -107,6 +121,9 @@ export async function launchBrowser(
     close: async () => {
       await context.close();
       await services.close();
+    },
+    answerDialogsWith: async (folder) => {
+      platform.dialogFolder = folder;
     },
   };
 }

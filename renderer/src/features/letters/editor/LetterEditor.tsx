@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Divider, Group, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { buildLetterDocument } from '../../../../../electron/core/letters/documentModel';
 import { computeDeadline } from '../../../../../electron/core/deadlines/computeDeadline';
@@ -38,6 +39,18 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
   const { content, update } = draft;
   const setStatus = useApiMutation('letters.setStatus');
   const remove = useApiMutation('letters.delete');
+  const exportDocx = useApiMutation('export.letter');
+  const exportLetter = async () => {
+    setProblem(null);
+    await draft.flush();
+    exportDocx.mutate(
+      { id: current.letter.id },
+      {
+        onSuccess: (r) => r.status === 'saved' && notifications.show({ color: 'green', title: 'Exported', message: `Saved as ${r.path}` }),
+        onError: (e) => setProblem(e.message),
+      },
+    );
+  };
   const office = useApiQuery('settings.getOffice', {});
   const signatories = useApiQuery('signatories.list', { includeArchived: true });
 
@@ -79,6 +92,9 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
               {next === 'draft' ? 'Back to draft' : `Mark as ${STATUS_LABELS[next].toLowerCase()}`}
             </Button>
           ))}
+          <Button size="xs" variant="default" onClick={() => void exportLetter()} loading={exportDocx.isPending}>
+            Export as Word
+          </Button>
           {frozen && !amending && (
             <Button size="xs" variant="default" onClick={() => setAmending(true)}>
               Amend

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, MultiSelect, Select, Switch, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Select, Switch, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { STATUS_LABELS } from '../../../../../electron/core/letters/status';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { VirtualTable, type Column } from '../../../components/VirtualTable';
 import { NewLetterModal } from './NewLetterModal';
+import { BatchExportModal } from './BatchExportModal';
 
 const SORTS: { value: RegisterQuery['sort']; label: string }[] = [
   { value: 'letterDate', label: 'Date' },
@@ -31,6 +32,9 @@ export function LettersPage() {
   const organisations = useApiQuery('letters.organisations', {});
   const restore = useApiMutation('letters.restore');
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [batchJob, setBatchJob] = useState<string | null>(null);
+  const startBatch = useApiMutation('export.startBatch');
 
   const columns: Column<LetterRow>[] = [
     { key: 'ref', header: 'Reference', width: '130px', render: (r) => r.reference },
@@ -63,6 +67,15 @@ export function LettersPage() {
           {q.bin ? 'Bin' : 'Letters'}
         </Title>
         <Group>
+          {!q.bin && selected.size > 0 && (
+            <Button
+              variant="default"
+              loading={startBatch.isPending}
+              onClick={() => startBatch.mutate({ ids: [...selected] }, { onSuccess: (job) => job && setBatchJob(job.jobId) })}
+            >
+              Export {selected.size} as Word documents
+            </Button>
+          )}
           <Switch label="Show the bin" checked={q.bin} onChange={(e) => setQ({ ...q, bin: e.currentTarget.checked })} />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             New letter
@@ -86,8 +99,12 @@ export function LettersPage() {
         rows={rows.data ?? []}
         columns={columns}
         onOpen={(r) => !q.bin && void navigate(`/letters/${r.id}`)}
+        rowLabel={(r) => r.reference}
+        {...(!q.bin && { selection: { selected, onChange: setSelected } })}
         empty={rows.isPending ? 'Loading…' : q.bin ? 'The bin is empty.' : 'No letters match.'}
       />
+      {startBatch.isError && <Alert color="red" mt="sm">{startBatch.error.message}</Alert>}
+      {batchJob && <BatchExportModal jobId={batchJob} onClose={() => { setBatchJob(null); setSelected(new Set()); }} />}
       {creating && <NewLetterModal onClose={() => setCreating(false)} onCreated={(id) => void navigate(`/letters/${id}`)} />}
     </>
   );
