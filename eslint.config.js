@@ -34,6 +34,7 @@ export default tseslint.config(
             { regex: '^(node:)?fs(/.*)?$', message: 'electron/core is pure: no file system; use a service.' },
             { regex: '^react(-dom)?(/.*)?$', message: 'electron/core is pure: no React.' },
             { regex: '/(store|services|ipc)(/|$)', message: 'electron/core must not depend on the layers above it.' },
+            { regex: '^date-holidays', message: 'date-holidays (12 MB) stays in electron/services: the renderer imports core.' },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { systemClock } from './core/clock';
+import { fixedClock, systemClock } from './core/clock';
 import { resolveDataDir } from './dataDir';
 import { registerIpc } from './ipc/register';
 import { electronPlatform } from './platform';
@@ -31,6 +31,15 @@ function createWindow(): void {
   void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
+/**
+ * End-to-end tests of deadlines need a day other than today. Only an unpackaged build (a developer's or the
+ * test suite's) honours CORRESPONDENCE_DESK_TEST_NOW; an installed app always uses the real clock.
+ */
+function testClock() {
+  const now = process.env['CORRESPONDENCE_DESK_TEST_NOW'];
+  return !app.isPackaged && now && !Number.isNaN(Date.parse(now)) ? fixedClock(now) : null;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
@@ -38,13 +47,17 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   services = await createServices({
     dataDir,
-    clock: systemClock,
+    clock: testClock() ?? systemClock,
     platform: electronPlatform(),
     templatesDir: join(app.getAppPath(), 'templates'),
     appVersion: app.getVersion(),
   });
   registerIpc(ipcMain, services.handlers, devServerUrl);
   createWindow();
+  // Reminders at start, then a check every hour that fires once each new day.
+  const running = services;
+  void running.runReminders();
+  setInterval(() => void running.runReminders({ onlyIfNewDay: true }), 60 * 60 * 1000).unref();
 }
 
 // One app per data folder: a second launch focuses the first window instead of opening the same files twice.

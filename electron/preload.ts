@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelOf, methodNames } from './ipc/contract';
+import { channelOf, methodNames } from './ipc/methodNames';
 import { buildDeskApi } from './ipc/exposeApi';
 
 contextBridge.exposeInMainWorld(

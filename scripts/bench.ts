@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../electron/core/clock';
+import type { InputOf, MethodName, ResultOf } from '../electron/ipc/contract';
 import { createDispatcher } from '../electron/ipc/dispatch';
 import { createServices } from '../electron/services/createServices';
 import { recordingPlatform } from '../electron/services/platform';
@@ -73,6 +74,44 @@ try {
   rows.push({ name: 'register: all letters, newest first', size: sizeLabel, ...(await measure(30, async () => dispatch('letters.list', {}))) });
   rows.push({ name: 'register: sent, one organisation, one year', size: sizeLabel, ...(await measure(30, async () => dispatch('letters.list', { statuses: ['sent'], organisation: fixture.organisations[3]!.name, dateFrom: '2021-01-01', dateTo: '2021-12-31' }))) });
   await services.close();
+
+  // Export: through the API as the window calls it, with the save and folder dialogs answered by a temp folder.
+  const exportDir = await mkdtemp(join(tmpdir(), 'desk-bench-export-'));
+  const exportPlatform = recordingPlatform();
+  const exporter = await createServices({ dataDir, clock: systemClock, platform: exportPlatform, templatesDir: resolve('templates'), appVersion: 'bench' });
+  try {
+    const send = createDispatcher(exporter.handlers);
+    const must = async <M extends MethodName>(name: M, input: InputOf<M>): Promise<ResultOf<M>> => {
+      const r = await send(name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error}`);
+      return r.value as ResultOf<M>;
+    };
+    // A realistic letter: the safeguarding template (lists, bold, two signatories), as an officer makes it.
+    const made = await must('letters.create', { templateId: 'safeguarding-action-plan', contactId: 'contact-7' });
+    exportPlatform.dialogFolder = exportDir;
+    rows.push({ name: 'export one letter to DOCX (render + write)', size: sizeLabel, ...(await measure(50, () => must('export.letter', { id: made.letter.id }))) });
+    const ids = letters.slice(0, 500).map((l) => l.id);
+    const batch = await measure(3, async (i) => {
+      // A fresh folder each run: in a full one every letter would be numbered " (2)", " (3)"…
+      exportPlatform.dialogFolder = await mkdtemp(join(exportDir, `batch-${i}-`));
+      const started = await must('export.startBatch', { ids });
+      if (!started) throw new Error('The folder dialog was not answered.');
+      const { jobId } = started;
+      for (;;) {
+        const status = await must('export.batchStatus', { jobId });
+        if (status.finished) {
+          if (status.failed.length > 0) throw new Error(`Batch export failed for ${status.failed.length} letters.`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    });
+    rows.push({ name: 'export 500 letters in a batch (total)', size: sizeLabel, ...batch });
+    rows.push({ name: '  … per letter', size: sizeLabel, median: batch.median / ids.length, p95: batch.p95 / ids.length, runs: batch.runs });
+  } finally {
+    await exporter.close();
+    await rm(exportDir, { recursive: true, force: true });
+  }
   report(rows);
 } finally {
   await rm(dataDir, { recursive: true, force: true });

@@ -16,6 +16,18 @@ import type { LetterRow } from '../core/letters/register';
 import type { LetterDetail } from '../core/letters/views';
 import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
 import type { BatchStatus } from '../core/export/batchStatus';
+import { replyInputSchema, type Reply } from '../core/replies/replySchema';
+import { commitmentStatus, evidenceSchema } from '../core/commitments/commitment';
+import type { CommitmentRow } from '../core/commitments/register';
+import type { CommitmentSuggestion } from '../core/commitments/suggest';
+import type { DashboardSummary } from '../core/dashboard/summary';
+import { preferencesSchema, type Preferences } from '../services/letters/deadlines';
+
+/** Preferences, and which open deadlines moved when they were saved. */
+export interface PreferencesResult {
+  preferences: Preferences;
+  changed: { id: string; reference: string; before: string | null; after: string | null }[];
+}
 import type { CcEntry, Recipient } from '../core/letters/letterSchema';
 
 /**
@@ -42,6 +54,7 @@ const update = <S extends z.ZodObject>(input: S) => z.object({ id, values: input
 const updateRefined = <S extends z.ZodType>(input: S) => z.object({ id, values: input }).strict();
 const archive = z.object({ id, archived: z.boolean() }).strict();
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid template name.' });
+const reason = z.string().trim().min(1, { error: 'Give a reason: it is kept with the deadline’s history.' }).max(500);
 const externalUrl = z.object({ url: z.string().max(2048) }).strict();
 
 export const contract = {
@@ -128,6 +141,42 @@ export const contract = {
     z.object({ ids: z.array(id).min(1, { error: 'Choose at least one letter.' }).max(5000, { error: 'Export at most 5,000 letters at once.' }) }).strict(),
   ),
   'export.batchStatus': method<BatchStatus>()(z.object({ jobId: z.uuid() }).strict()),
+
+  'letters.createChaser': method<LetterDetail>()(byId),
+  'letters.changeDeadline': method<LetterDetail>()(
+    z
+      .object({
+        id,
+        change: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('extension'), days: z.number().int().min(1).max(366), dayKind: z.enum(['calendar', 'working']), reason }),
+          z.object({ kind: z.literal('extension-to'), date: isoDate, reason }),
+          z.object({ kind: z.literal('override'), date: isoDate, reason }),
+        ]),
+      })
+      .strict(),
+  ),
+  'replies.create': method<LetterDetail>()(replyInputSchema.strict()),
+  'replies.attachFiles': method<Reply>()(byId),
+  'replies.openAttachment': method<null>()(z.object({ replyId: id, attachmentId: id }).strict()),
+  'commitments.setStatus': method<LetterDetail>()(
+    z.object({ letterId: id, commitmentId: id, status: commitmentStatus, date: isoDate, evidence: evidenceSchema.nullable().default(null) }).strict(),
+  ),
+  'commitments.list': method<CommitmentRow[]>()(
+    z
+      .object({
+        query: z.string().max(200).default(''),
+        organisation: z.string().max(200).nullable().default(null),
+        statuses: z.array(commitmentStatus).max(5).default([]),
+        overdueOnly: z.boolean().default(false),
+        tag: z.string().max(40).nullable().default(null),
+      })
+      .strict(),
+  ),
+  'commitments.suggest': method<CommitmentSuggestion[]>()(byId),
+  'commitments.tags': method<string[]>()(none),
+  'dashboard.summary': method<DashboardSummary>()(none),
+  'settings.getPreferences': method<PreferencesResult>()(none),
+  'settings.savePreferences': method<PreferencesResult>()(preferencesSchema.strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -141,5 +190,3 @@ export type DeskApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Result
 /** What the services must provide: one function per method, taking already-validated input. */
 export type Handlers = { [M in MethodName]: (input: ParsedInputOf<M>) => Promise<ResultOf<M>> };
 
-export const methodNames = Object.keys(contract) as MethodName[];
-export const channelOf = (m: MethodName) => `desk:${m}`;

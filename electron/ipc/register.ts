@@ -1,6 +1,7 @@
 import type { IpcMain, WebFrameMain } from 'electron';
 import { isTrustedUrl } from '../security/trustedOrigin';
-import { channelOf, methodNames, type Handlers } from './contract';
+import type { Handlers } from './contract';
+import { channelOf, methodNames } from './methodNames';
 import { createDispatcher } from './dispatch';
 
 /**

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Clock } from '../core/clock';
 import type { AppStatus } from '../core/appStatus';
 import { UserError } from '../core/errors';
@@ -12,10 +13,20 @@ import { organisationHandlers } from './addressBook/organisations';
 import { contactHandlers } from './addressBook/contacts';
 import { signatoryHandlers } from './addressBook/signatories';
 import { ccGroupHandlers } from './addressBook/ccGroups';
-import { letterHandlers } from './letters/letterHandlers';
+import { letterHandlers, type LetterDeps } from './letters/letterHandlers';
+import { followUpHandlers } from './letters/followUpHandlers';
+import { addressBookBridge } from './letters/addressBookBridge';
+import { deadlineService } from './letters/deadlines';
+import { letterReader } from './letters/letterDetail';
 import { templateHandlers } from './templates/templateHandlers';
 import { exportHandlers } from './export/exportHandlers';
-import { join } from 'node:path';
+import { replyHandlers } from './replies/replyHandlers';
+import { attachmentFiles } from './replies/attachmentFiles';
+import { commitmentHandlers } from './commitments/commitmentHandlers';
+import { dashboardHandlers } from './dashboardHandlers';
+import { preferencesHandlers } from './preferencesHandlers';
+import { reminderService } from './reminders';
+import { createMutex } from './mutex';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -29,6 +40,8 @@ export interface ServiceOptions {
 export interface Services {
   handlers: Handlers;
   status(): AppStatus;
+  /** Desktop reminders for what is newly overdue or due tomorrow; the app calls it at start and hourly. */
+  runReminders(opts?: { onlyIfNewDay?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,18 +67,17 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
 
   const status = (): AppStatus =>
     failure
-      ? {
-          state: 'error',
-          dataDir,
-          appVersion,
-          problem: failure.problem,
-          backups: failure.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })),
-        }
+      ? { state: 'error', dataDir, appVersion, problem: failure.problem, backups: failure.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) }
       : { state: 'ready', dataDir, appVersion };
 
   const ctx = createContext(() => store, clock, platform);
-  const exporter = exportHandlers(ctx);
   const templates = templateHandlers({ builtInDir: templatesDir, userDir: join(dataDir, 'templates'), clock });
+  const deadlines = deadlineService(ctx);
+  const reader = letterReader(ctx, deadlines);
+  const lock = createMutex();
+  const letterDeps: LetterDeps = { ctx, reader, deadlines, lock, getTemplate: (id) => templates.getUsable(id) };
+  const exporter = exportHandlers(ctx, reader.documentOf);
+  const reminders = reminderService(ctx, reader);
 
   const handlers: Handlers = {
     'app.status': async () => status(),
@@ -87,11 +99,17 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       await ctx.store().putDoc('office', profile);
       return ctx.store().getDoc<OfficeProfile>('office');
     },
+    ...preferencesHandlers(ctx, deadlines, lock),
     ...organisationHandlers(ctx),
     ...contactHandlers(ctx),
     ...signatoryHandlers(ctx),
     ...ccGroupHandlers(ctx),
-    ...letterHandlers(ctx, (id) => templates.getUsable(id)),
+    ...letterHandlers(letterDeps),
+    ...followUpHandlers(letterDeps),
+    ...addressBookBridge(ctx),
+    ...replyHandlers(letterDeps, attachmentFiles(dataDir)),
+    ...commitmentHandlers(letterDeps),
+    ...dashboardHandlers(ctx, reader),
     'export.letter': exporter['export.letter'],
     'export.startBatch': exporter['export.startBatch'],
     'export.batchStatus': exporter['export.batchStatus'],
@@ -109,8 +127,14 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
   return {
     handlers,
     status,
+    runReminders: async ({ onlyIfNewDay = false } = {}) => {
+      if (!store) return;
+      if (onlyIfNewDay) await reminders.runIfNewDay();
+      else await reminders.run();
+    },
     close: async () => {
       await exporter.whenIdle();
+      await lock(async () => undefined);
       await store?.close();
     },
   };

@@ -12,6 +12,12 @@ export interface Platform {
   chooseSavePath(opts: { title: string; defaultName: string; filterName: string; extensions: string[] }): Promise<string | null>;
   /** Ask for a folder to save many files into; null if cancelled. */
   chooseFolder(opts: { title: string }): Promise<string | null>;
+  /** Ask for files to attach; an empty list if cancelled. */
+  chooseFiles(opts: { title: string }): Promise<string[]>;
+  /** Open a file with the system's viewer (a PDF reader, Word). */
+  openPath(path: string): Promise<void>;
+  /** Show a desktop notification. */
+  notify(title: string, body: string): void;
 }
 
 /** A platform for tests and the browser harness: records what it was asked to do. */
@@ -19,6 +25,10 @@ export interface RecordingPlatform extends Platform {
   opened: string[];
   /** Where the next save dialogs "choose" to save: a folder (the suggested name is kept), or null to cancel. */
   dialogFolder: string | null;
+  /** What the next "attach files" dialog chooses. */
+  dialogFiles: string[];
+  openedPaths: string[];
+  notifications: { title: string; body: string }[];
 }
 
 export function recordingPlatform(userName = 'test.officer'): RecordingPlatform {
@@ -31,6 +41,16 @@ export function recordingPlatform(userName = 'test.officer'): RecordingPlatform 
     userName: () => userName,
     chooseSavePath: async ({ defaultName }) => (platform.dialogFolder ? join(platform.dialogFolder, defaultName) : null),
     chooseFolder: async () => platform.dialogFolder,
+    dialogFiles: [],
+    chooseFiles: async () => platform.dialogFiles,
+    openedPaths: [],
+    openPath: async (path) => {
+      platform.openedPaths.push(path);
+    },
+    notifications: [],
+    notify: (title, body) => {
+      platform.notifications.push({ title, body });
+    },
   };
   return platform;
 }

@@ -9,12 +9,16 @@ import {
 } from '../core/addressBook/schemas';
 import { letterRecord } from '../core/letters/letterSchema';
 import { referenceCountersSchema } from './letters/referenceAllocator';
+import { m002CommitmentTracking } from './migrations/m002CommitmentTracking';
+import { replyRecord } from '../core/replies/replySchema';
+import { preferencesSchema } from './letters/deadlines';
+import { remindersDocSchema } from './reminders';
 
 /**
  * What the store holds. Shard counts are sized so one shard stays small at the largest size we plan for
  * (5,000 contacts → ~160 per shard); changing a count later needs a migration, as records would move.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const collections: CollectionSpec[] = [
   { name: 'organisations', shards: 8, schema: organisationRecord },
@@ -23,12 +27,15 @@ export const collections: CollectionSpec[] = [
   { name: 'ccGroups', shards: 4, schema: ccGroupRecord },
   // 50,000 letters of a few kilobytes each: ~200 letters (under a megabyte) per shard file.
   { name: 'letters', shards: 256, schema: letterRecord },
+  { name: 'replies', shards: 64, schema: replyRecord },
 ];
 
 export const docs: DocSpec[] = [
   { name: 'office', schema: officeProfile, initial: defaultOfficeProfile },
   { name: 'referenceCounters', schema: referenceCountersSchema, initial: { counters: {} } },
+  { name: 'preferences', schema: preferencesSchema, initial: preferencesSchema.parse({}) },
+  { name: 'reminders', schema: remindersDocSchema, initial: remindersDocSchema.parse({}) },
 ];
 
-/** Ordered; each entry's `to` is the version it produces. Version 1 is the first shape, so none yet. */
-export const migrations: Migration[] = [];
+/** Ordered; each entry's `to` is the version it produces (version 1 was the first shape). One file each. */
+export const migrations: Migration[] = [m002CommitmentTracking];

@@ -11,7 +11,7 @@ interface WorkerFixtures {
 }
 interface TestFixtures {
   /** Start the app on a data folder (a fresh one unless given); closed after the test. */
-  launch: (opts?: { dataDir?: string }) => Promise<DeskApp>;
+  launch: (opts?: { dataDir?: string; now?: string }) => Promise<DeskApp>;
   /** The app, started on a fresh data folder. */
   desk: DeskApp;
 }
@@ -50,8 +50,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         });
       };
       const app = binary
-        ? await launchElectron(binary, dataDir, watch)
-        : await launchBrowser(harness!.browser, harness!.origin, dataDir, watch);
+        ? await launchElectron(binary, dataDir, watch, opts.now)
+        : await launchBrowser(harness!.browser, harness!.origin, dataDir, watch, opts.now);
       apps.push(app);
       return app;
     });

@@ -1,12 +1,13 @@
 /**
  * A file name for an exported letter, `<reference> <subject>.docx`, that every system accepts and that
- * cannot mislead: no path separators or characters Windows forbids, no control or bidirectional-override
+ * cannot mislead: no path separators or characters Windows forbids, no C0/C1 control (a terminal acts on
+ * U+009B) or bidirectional-override
  * characters (which can disguise `letter‮xcod.exe` as `letterexe.docx`), no reserved device names such as
  * CON or LPT1, no trailing dots or spaces, and short enough for Windows paths and Linux's 255-byte limit.
  */
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001F]/g;
+const INVISIBLE = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 const MAX_BYTES = 150; // of the stem, leaving room for " (12).docx" and a long folder path on Windows
 
 function truncateBytes(text: string, max: number): string {

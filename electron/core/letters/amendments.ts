@@ -11,7 +11,7 @@ const describe: Record<keyof LetterContent, (c: LetterContent) => string> = {
   signatories: (c) => c.signatories.map((s) => [s.name, ...s.titleLines].join(', ')).join('\n'),
   cc: (c) => c.cc.map((e) => [e.name, e.role, e.organisation].filter(Boolean).join(', ')).join('\n'),
   deadlineRule: (c) => (c.deadlineRule ? `${c.deadlineRule.days} ${c.deadlineRule.kind} days` : ''),
-  deadlineDate: (c) => c.deadlineDate ?? '',
+  deadlineManualDate: (c) => c.deadlineManualDate ?? '',
   commitments: (c) => c.commitments.map((x) => x.text).join('\n'),
 };
 
@@ -24,7 +24,7 @@ export const FIELD_LABELS: Record<keyof LetterContent, string> = {
   signatories: 'Signatories',
   cc: 'CC list',
   deadlineRule: 'Deadline rule',
-  deadlineDate: 'Deadline',
+  deadlineManualDate: 'Deadline date',
   commitments: 'Commitments',
 };
 

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { addressLines, id, isoTimestamp, optionalLine } from '../addressBook/fields';
-import { parseIsoDate } from '../dates/londonDate';
+import { isoDate } from './isoDate';
+import { commitmentDraftSchema, commitmentSchema } from '../commitments/commitment';
 import { deadlineRuleSchema } from './deadlineRule';
+import { deadlineEventSchema } from '../deadlines/deadlineHistory';
 import { richTextSchema } from './richText';
 
 /**
  * A letter as the store keeps it. Recipient, signatories and CC entries are copies taken from the address
  * book when chosen, so a letter says what it said even after a contact changes job; the ids link back.
  */
-export const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, { error: 'Enter a real date.' });
+export { isoDate };
 
 export const LETTER_STATUSES = ['draft', 'awaiting-signature', 'sent', 'closed'] as const;
 export const letterStatus = z.enum(LETTER_STATUSES);
@@ -40,7 +42,6 @@ export const ccEntrySchema = z.object({
   organisation: optionalLine('Organisation', 200),
 });
 
-export const commitmentDraftSchema = z.object({ id, text: optionalLine('Commitment', 1000) });
 
 export const amendmentSchema = z.object({
   at: isoTimestamp,
@@ -58,7 +59,8 @@ export const letterContentSchema = z.object({
   signatories: z.array(letterSignatorySchema).max(12),
   cc: z.array(ccEntrySchema).max(200),
   deadlineRule: deadlineRuleSchema.nullable().default(null),
-  deadlineDate: isoDate.nullable().default(null),
+  /** A reply date typed by the officer, used when there is no rule. */
+  deadlineManualDate: isoDate.nullable().default(null),
   commitments: z.array(commitmentDraftSchema).max(100).default([]),
 });
 
@@ -71,6 +73,14 @@ export const letterRecord = letterContentSchema
     status: letterStatus,
     sentDate: isoDate.nullable().default(null),
     amendments: z.array(amendmentSchema).default([]),
+    commitments: z.array(commitmentSchema).max(100).default([]),
+    /** The reply deadline in force: worked out in main from the rule or manual date, then extensions and overrides. */
+    deadlineDate: isoDate.nullable().default(null),
+    /** The letter this one follows up (a chaser, an acknowledgement), and the first letter of the thread. */
+    followsUp: id.nullable().default(null),
+    followUpKind: z.enum(['chaser', 'other']).nullable().default(null),
+    threadId: id,
+    deadlineEvents: z.array(deadlineEventSchema).default([]),
     deletedAt: isoTimestamp.nullable().default(null),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,

@@ -24,7 +24,7 @@ export function bodyParagraphs(body: RichText): Paragraph[] {
         new Paragraph({
           children: textRuns(item),
           numbering: { reference: b.type === 'orderedList' ? NUMBERED : BULLET, level: 0, instance: listInstance },
-          spacing: { after: i === b.items.length - 1 ? AFTER : 60 },
+          spacing: { after: i === b.items.length - 1 ? AFTER : 0 },
         }),
       );
     });

@@ -4,6 +4,7 @@ import {
   Footer,
   Header,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -13,7 +14,7 @@ import {
 import type { LetterDocument } from '../../core/letters/documentModel';
 import { stripXmlForbidden } from '../../core/text/cleanText';
 import { bodyParagraphs, BULLET, NUMBERED } from './body';
-import { A4, AFTER, FONT, MARGIN, SIZE } from './layout';
+import { A4, AFTER, AFTER_BLOCK, FONT, LINE, MARGIN, SIZE } from './layout';
 import { plain } from './runs';
 import { signatureTable } from './signatureTable';
 
@@ -32,6 +33,7 @@ function letterhead(doc: LetterDocument): Header {
       ...lh.addressLines.map((l) => line(l)),
       ...(lh.email ? [line(lh.email)] : []),
       ...(lh.telephone ? [line(lh.telephone)] : []),
+      new Paragraph({ children: [], spacing: { after: 0, line: AFTER_BLOCK, lineRule: LineRuleType.EXACT } }),
     ],
   });
 }
@@ -66,18 +68,19 @@ export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
   }
   const p = (text: string, opts: { bold?: boolean; after?: number } = {}) =>
     new Paragraph({ children: plain(text, { bold: opts.bold ?? false }), spacing: { after: opts.after ?? AFTER } });
-  const lines = (texts: string[]) => texts.map((t, i) => p(t, { after: i === texts.length - 1 ? AFTER : 0 }));
+  const lines = (texts: string[], last = AFTER, size?: number) =>
+    texts.map((t, i) => new Paragraph({ children: plain(t, size === undefined ? {} : { size }), spacing: { after: i === texts.length - 1 ? last : 0 } }));
   const signatures = signatureTable(doc.signatures);
   const children: FileChild[] = [
     p(doc.date),
     p(`Ref: ${doc.reference}`),
-    ...lines(doc.recipientLines),
+    ...lines(doc.recipientLines, AFTER_BLOCK),
     p(doc.salutation),
     p(doc.subject, { bold: true }),
     ...bodyParagraphs(doc.body),
     new Paragraph({ children: plain(doc.closing), spacing: { after: AFTER }, keepNext: true }),
     ...(signatures ? [signatures] : []),
-    ...(doc.cc.length > 0 ? [p('CC:', { bold: true, after: 0 }), ...lines(doc.cc)] : []),
+    ...(doc.cc.length > 0 ? [new Paragraph({ children: plain('CC:', { bold: true, size: SIZE.cc }), spacing: { after: 0 } }), ...lines(doc.cc, AFTER, SIZE.cc)] : []),
   ];
   const document = new Document({
     title: stripXmlForbidden(doc.subject),
@@ -87,7 +90,9 @@ export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
     description: `Letter ${stripXmlForbidden(doc.reference)}`,
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: 264 } } },
+        // lineRule "auto" makes `line` a multiple of single spacing in Word and LibreOffice alike; without it
+        // LibreOffice reads an exact height, squeezing lines and clipping the signature images.
+        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: LINE, lineRule: LineRuleType.AUTO } } },
       },
     },
     numbering: {

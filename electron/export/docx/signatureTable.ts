@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { BorderStyle, ImageRun, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
+import { BorderStyle, ImageRun, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
 import type { LetterDocument } from '../../core/letters/documentModel';
 import { plain } from './runs';
 import { AFTER, SIGN_SPACE, SIGNATURE_MAX, TEXT_WIDTH } from './layout';
@@ -7,7 +7,7 @@ import { AFTER, SIGN_SPACE, SIGNATURE_MAX, TEXT_WIDTH } from './layout';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
-function signatureImage(dataUrl: string): ImageRun | null {
+function signatureImage(dataUrl: string, name: string): ImageRun | null {
   const match = /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl);
   if (!match) return null;
   const bytes = Buffer.from(match[2]!, 'base64');
@@ -23,17 +23,20 @@ function signatureImage(dataUrl: string): ImageRun | null {
     type: match[1] === 'png' ? 'png' : 'jpg',
     data: bytes,
     transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+    // No `title`: ECMA-376 1st edition (what older Word and the schema test accept) has only name and descr.
+    altText: { name: `Signature of ${name}`, description: `Signature of ${name}` },
   });
 }
 
 function block(s: LetterDocument['signatures'][number], width: number): TableCell {
-  const image = s.image ? signatureImage(s.image) : null;
+  const image = s.image ? signatureImage(s.image, s.name) : null;
   const space: ParagraphChild[] = image ? [image] : [];
+  // The signing space is one line of exactly SIGN_SPACE, image or not, so names side by side stay level.
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: NO_BORDERS,
     children: [
-      new Paragraph({ children: space, spacing: { before: image ? 0 : SIGN_SPACE, after: 0 }, keepNext: true, keepLines: true }),
+      new Paragraph({ children: space, spacing: { before: 0, after: 0, line: SIGN_SPACE, lineRule: LineRuleType.EXACT }, keepNext: true, keepLines: true }),
       new Paragraph({ children: plain(s.name), keepNext: true, keepLines: true, spacing: { after: 0 } }),
       ...s.titleLines.map((t, i) => new Paragraph({ children: plain(t, { bold: true }), keepNext: i < s.titleLines.length - 1, keepLines: true, spacing: { after: 0 } })),
       new Paragraph({ children: [], spacing: { after: AFTER } }),

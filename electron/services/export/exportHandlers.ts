@@ -9,7 +9,7 @@ import { writeNewFile } from '../../export/writeNewFile';
 import type { Handlers } from '../../ipc/contract';
 import { atomicWrite } from '../../store/atomicWrite';
 import type { ServiceContext } from '../context';
-import { letterDocumentFor } from '../letters/letterDocument';
+import type { LetterDocument } from '../../core/letters/documentModel';
 
 type ExportHandlers = Pick<Handlers, 'export.letter' | 'export.startBatch' | 'export.batchStatus'>;
 
@@ -18,13 +18,13 @@ type ExportHandlers = Pick<Handlers, 'export.letter' | 'export.startBatch' | 'ex
  * window polls for progress. In a batch one failure is recorded and the rest carry on, and an existing file
  * is never replaced (the new one is numbered instead).
  */
-export function exportHandlers(ctx: ServiceContext): ExportHandlers & { whenIdle(): Promise<void> } {
+export function exportHandlers(ctx: ServiceContext, documentOf: (letter: Letter) => LetterDocument): ExportHandlers & { whenIdle(): Promise<void> } {
   const jobs = new Map<string, BatchStatus>();
   const running = new Set<Promise<void>>();
 
   const docx = async (letter: Letter) => {
     try {
-      return await renderLetterDocx(letterDocumentFor(ctx, letter));
+      return await renderLetterDocx(documentOf(letter));
     } catch (err) {
       if (err instanceof ExportTooLargeError) throw new UserError(err.message);
       throw err;

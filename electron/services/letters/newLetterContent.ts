@@ -1,6 +1,5 @@
 import { formatFullName } from '../../core/addressBook/salutation';
 import type { CcGroup, Contact, Organisation, Signatory } from '../../core/addressBook/schemas';
-import { computeDeadline } from '../../core/deadlines/computeDeadline';
 import type { IsoDate } from '../../core/dates/londonDate';
 import type { CcEntry, LetterContent, Recipient } from '../../core/letters/letterSchema';
 import type { LetterTemplate } from '../../core/templates/types';
@@ -35,7 +34,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  */
 export function newLetterContent(
   ctx: ServiceContext,
-  opts: { template: LetterTemplate | null; contactId: string | null; letterDate: IsoDate; holidays?: ReadonlySet<IsoDate> },
+  opts: { template: LetterTemplate | null; contactId: string | null; letterDate: IsoDate },
 ): { content: LetterContent; notes: string[] } {
   const store = ctx.store();
   const notes: string[] = [];
@@ -73,8 +72,8 @@ export function newLetterContent(
       signatories,
       cc,
       deadlineRule: t?.deadline ?? null,
-      deadlineDate: t?.deadline ? computeDeadline(t.deadline, opts.letterDate, opts.holidays) : null,
-      commitments: (t?.commitments ?? []).map((text) => ({ id: ctx.newId(), text })),
+      deadlineManualDate: null,
+      commitments: (t?.commitments ?? []).map((text) => ({ id: ctx.newId(), text, organisation: recipient.organisation, dueDate: null, tags: [] })),
     },
     notes,
   };

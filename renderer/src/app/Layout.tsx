@@ -1,9 +1,11 @@
 import { AppShell, Divider, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
+import { IconChecklist, IconHome, IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 
 const work = [
+  { to: '/', label: 'Today', icon: IconHome, exact: true },
   { to: '/letters', label: 'Letters', icon: IconMail },
+  { to: '/commitments', label: 'Commitments', icon: IconChecklist },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
 ];
 
@@ -26,8 +28,8 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {work.map(({ to, label, icon: Icon }) => (
-          <NavLink key={to} component={RouterLink} to={to} label={label} leftSection={<Icon size={18} stroke={1.5} />} active={pathname.startsWith(to)} />
+        {work.map(({ to, label, icon: Icon, exact }) => (
+          <NavLink key={to} component={RouterLink} to={to} label={label} leftSection={<Icon size={18} stroke={1.5} />} active={exact ? pathname === to : pathname.startsWith(to)} />
         ))}
         <Text size="xs" c="dimmed" tt="uppercase" fw={700} px="sm" pt="md" pb={6}>
           Address book

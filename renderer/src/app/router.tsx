@@ -1,4 +1,6 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter } from 'react-router';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { CommitmentsPage } from '../features/tracking/CommitmentsPage';
 import { Layout } from './Layout';
 import { OrganisationsPage } from '../features/addressBook/organisations/OrganisationsPage';
 import { ContactsPage } from '../features/addressBook/contacts/ContactsPage';
@@ -15,7 +17,8 @@ export const router = createHashRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/letters" replace /> },
+      { index: true, element: <DashboardPage /> },
+      { path: 'commitments', element: <CommitmentsPage /> },
       { path: 'letters', element: <LettersPage /> },
       { path: 'letters/:id', element: <LetterEditorPage /> },
       { path: 'templates/:id?', element: <TemplatesPage /> },

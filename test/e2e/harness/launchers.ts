@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { systemClock, type Clock } from '../../../electron/core/clock';
+import { fixedClock, systemClock, type Clock } from '../../../electron/core/clock';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
-import { methodNames } from '../../../electron/ipc/contract';
+import { methodNames } from '../../../electron/ipc/methodNames';
 import { buildDeskApi } from '../../../electron/ipc/exposeApi';
 import { createServices, type Services } from '../../../electron/services/createServices';
 import { recordingPlatform } from '../../../electron/services/platform';
@@ -13,7 +13,8 @@ export interface DeskApp {
   page: Page;
   dataDir: string;
   mode: 'electron' | 'browser';
-  restart(): Promise<void>;
+  /** Close and start again on the same data folder; `now` sets the app's clock (for deadline tests). */
+  restart(opts?: { now?: string }): Promise<void>;
   close(): Promise<void>;
   /** Make the next save and folder dialogs choose this folder (or cancel, with null). */
   answerDialogsWith(folder: string | null): Promise<void>;
@@ -39,29 +40,31 @@ export async function waitForApp(page: Page): Promise<void> {
   await page.locator('[data-app-state="ready"], [data-app-state="error"]').first().waitFor({ state: 'attached', timeout: 30_000 });
 }
 
-export async function launchElectron(binary: string, dataDir: string, watch: (page: Page) => void): Promise<DeskApp> {
+export async function launchElectron(binary: string, dataDir: string, watch: (page: Page) => void, now?: string): Promise<DeskApp> {
   let app: ElectronApplication;
   let page: Page;
-  const start = async () => {
+  const start = async (at?: string) => {
     app = await _electron.launch({
       executablePath: binary,
       args: [resolve(ROOT, 'out/main/main.js'), '--data-dir', dataDir],
-      env: { ...process.env, NODE_ENV: 'test' },
+      env: { ...process.env, NODE_ENV: 'test', ...(at && { CORRESPONDENCE_DESK_TEST_NOW: at }) },
     });
     page = await app.firstWindow();
     watch(page);
     await waitForApp(page);
   };
-  await start();
+  let clockAt = now;
+  await start(clockAt);
   return {
     get page() {
       return page;
     },
     dataDir,
     mode: 'electron',
-    restart: async () => {
+    restart: async (opts = {}) => {
       await app.close();
-      await start();
+      clockAt = opts.now ?? clockAt;
+      await start(clockAt);
     },
     close: () => app.close(),
     answerDialogsWith: async (folder) => {
@@ -87,8 +90,9 @@ export async function launchBrowser(
   origin: string,
   dataDir: string,
   watch: (page: Page) => void,
-  clock: Clock = systemClock,
+  now?: string,
 ): Promise<DeskApp> {
+  let clock: Clock = now ? fixedClock(now) : systemClock;
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   watch(page);
@@ -111,7 +115,8 @@ export async function launchBrowser(
     page,
     dataDir,
     mode: 'browser',
-    restart: async () => {
+    restart: async (opts = {}) => {
+      if (opts.now) clock = fixedClock(opts.now);
       await services.close();
       services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
       dispatch = createDispatcher(services.handlers);

@@ -5,6 +5,7 @@ import { checkReferencePattern, nextReference } from '../../../../electron/core/
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { linesToText, textToLines } from '../../components/lines';
 import { useRecordForm } from '../../components/useRecordForm';
+import { PreferencesForm } from './PreferencesForm';
 
 function example(pattern: string, prefix: string): string {
   if (checkReferencePattern(pattern)) return '…';
@@ -13,13 +14,15 @@ function example(pattern: string, prefix: string): string {
 
 export function OfficeSettingsPage() {
   const office = useApiQuery('settings.getOffice', {});
+  const preferences = useApiQuery('settings.getPreferences', {});
   return (
-    <Stack maw={640}>
+    <Stack maw={720} pb="xl" style={{ overflow: 'auto' }}>
       <Title order={1} size="h2">
         Settings
       </Title>
       {office.isError && <Alert color="red">{office.error.message}</Alert>}
       {office.data ? <OfficeProfileForm profile={office.data} /> : !office.isError && <Center p="xl"><Loader /></Center>}
+      {preferences.data && <PreferencesForm initial={preferences.data.preferences} />}
     </Stack>
   );
 }

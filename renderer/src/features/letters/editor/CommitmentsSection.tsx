@@ -1,13 +1,9 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-
-interface Commitment {
-  id: string;
-  text: string;
-}
+import type { CommitmentDraft } from '../../../../../electron/core/commitments/commitment';
 
 /** What the letter asks the recipient to commit to; a chaser later lists those still outstanding. */
-export function CommitmentsSection(props: { value: Commitment[]; onChange: (c: Commitment[]) => void; readOnly: boolean }) {
+export function CommitmentsSection(props: { value: CommitmentDraft[]; onChange: (c: CommitmentDraft[]) => void; readOnly: boolean }) {
   const set = (i: number, text: string) => props.onChange(props.value.map((c, j) => (j === i ? { ...c, text } : c)));
   return (
     <Stack gap="xs">
@@ -28,10 +24,12 @@ export function CommitmentsSection(props: { value: Commitment[]; onChange: (c: C
         w="fit-content"
         leftSection={<IconPlus size={14} />}
         disabled={props.readOnly}
-        onClick={() => props.onChange([...props.value, { id: crypto.randomUUID(), text: '' }])}
+        onClick={() => props.onChange([...props.value, newCommitment('')])}
       >
         Add a commitment
       </Button>
     </Stack>
   );
 }
+
+export const newCommitment = (text: string): CommitmentDraft => ({ id: crypto.randomUUID(), text, organisation: '', dueDate: null, tags: [] });

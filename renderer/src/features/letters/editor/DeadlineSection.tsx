@@ -1,21 +1,24 @@
 import { Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { computeDeadline } from '../../../../../electron/core/deadlines/computeDeadline';
 import { formatIsoDate } from '../../../../../electron/core/dates/londonDate';
-import { describeDeadlineRule, type DeadlineRule } from '../../../../../electron/core/letters/deadlineRule';
+import type { DeadlineRule } from '../../../../../electron/core/letters/deadlineRule';
 
 type Mode = 'none' | 'rule' | 'date';
 
-/** When a reply is asked for: a rule (14 calendar days, 10 working days) from the letter's date, or a date. */
+/**
+ * When a reply is asked for: a rule (14 calendar days, 10 working days) counted from the day the letter is
+ * sent, or a date. The date in force, and how it was worked out, come from main after each save, because
+ * only main knows the bank holidays, extensions and overrides.
+ */
 export function DeadlineSection(props: {
-  letterDate: string;
   rule: DeadlineRule | null;
-  date: string | null;
-  onChange: (v: { deadlineRule: DeadlineRule | null; deadlineDate: string | null }) => void;
+  manualDate: string | null;
+  effectiveDate: string | null;
+  explanation: string | null;
+  onChange: (v: { deadlineRule: DeadlineRule | null; deadlineManualDate: string | null }) => void;
   readOnly: boolean;
 }) {
-  const mode: Mode = props.rule ? 'rule' : props.date ? 'date' : 'none';
-  const setRule = (rule: DeadlineRule) => props.onChange({ deadlineRule: rule, deadlineDate: computeDeadline(rule, props.letterDate) });
+  const mode: Mode = props.rule ? 'rule' : props.manualDate ? 'date' : 'none';
   return (
     <Stack gap="xs">
       <Text fw={500} size="sm">
@@ -27,13 +30,13 @@ export function DeadlineSection(props: {
         disabled={props.readOnly}
         data={[
           { value: 'none', label: 'None' },
-          { value: 'rule', label: 'Days after the letter' },
+          { value: 'rule', label: 'Days after sending' },
           { value: 'date', label: 'A date' },
         ]}
         onChange={(m) => {
-          if (m === 'none') props.onChange({ deadlineRule: null, deadlineDate: null });
-          if (m === 'rule') setRule(props.rule ?? { kind: 'calendar', days: 14 });
-          if (m === 'date') props.onChange({ deadlineRule: null, deadlineDate: props.date ?? computeDeadline({ kind: 'calendar', days: 14 }, props.letterDate) });
+          if (m === 'none') props.onChange({ deadlineRule: null, deadlineManualDate: null });
+          if (m === 'rule') props.onChange({ deadlineRule: props.rule ?? { kind: 'calendar', days: 14 }, deadlineManualDate: null });
+          if (m === 'date') props.onChange({ deadlineRule: null, deadlineManualDate: props.manualDate ?? props.effectiveDate });
         }}
       />
       {props.rule && (
@@ -45,7 +48,7 @@ export function DeadlineSection(props: {
             w={100}
             value={props.rule.days}
             disabled={props.readOnly}
-            onChange={(v) => typeof v === 'number' && v >= 1 && v <= 366 && setRule({ ...props.rule!, days: Math.round(v) })}
+            onChange={(v) => typeof v === 'number' && v >= 1 && v <= 366 && props.onChange({ deadlineRule: { ...props.rule!, days: Math.round(v) }, deadlineManualDate: null })}
           />
           <Select
             label="Counting"
@@ -57,24 +60,17 @@ export function DeadlineSection(props: {
               { value: 'calendar', label: 'calendar days' },
               { value: 'working', label: 'working days' },
             ]}
-            onChange={(k) => k && setRule({ ...props.rule!, kind: k as DeadlineRule['kind'] })}
+            onChange={(k) => k && props.onChange({ deadlineRule: { ...props.rule!, kind: k as DeadlineRule['kind'] }, deadlineManualDate: null })}
           />
         </Group>
       )}
       {mode === 'date' && (
-        <DateInput
-          label="Reply by"
-          valueFormat="D MMMM YYYY"
-          value={props.date}
-          disabled={props.readOnly}
-          onChange={(d) => d && props.onChange({ deadlineRule: null, deadlineDate: d })}
-          w={220}
-        />
+        <DateInput label="Reply by" valueFormat="D MMMM YYYY" value={props.manualDate} disabled={props.readOnly} onChange={(d) => d && props.onChange({ deadlineRule: null, deadlineManualDate: d })} w={220} />
       )}
-      {props.date && (
+      {props.effectiveDate && (
         <Text size="sm" data-testid="deadline-explained">
-          Reply by <strong>{formatIsoDate(props.date)}</strong>
-          {props.rule && ` (${describeDeadlineRule(props.rule)} from ${formatIsoDate(props.letterDate)})`}
+          Reply by <strong>{formatIsoDate(props.effectiveDate)}</strong>
+          {props.explanation && <Text span c="dimmed" size="xs" display="block">{props.explanation}</Text>}
         </Text>
       )}
     </Stack>

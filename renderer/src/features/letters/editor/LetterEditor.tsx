@@ -1,17 +1,18 @@
-import { Alert, Badge, Button, Divider, Group, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Paper, ScrollArea, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { buildLetterDocument } from '../../../../../electron/core/letters/documentModel';
-import { computeDeadline } from '../../../../../electron/core/deadlines/computeDeadline';
 import type { Letter } from '../../../../../electron/core/letters/letterSchema';
 import { allowedNext, isFrozen, STATUS_LABELS } from '../../../../../electron/core/letters/status';
 import type { LetterDetail } from '../../../../../electron/core/letters/views';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { LetterPreview } from '../preview/LetterPreview';
 import { BodyEditor } from './BodyEditor';
-import { CommitmentsSection } from './CommitmentsSection';
+import { CommitmentsSection, newCommitment } from './CommitmentsSection';
+import { SuggestionsPanel } from '../../tracking/SuggestionsPanel';
+import { TrackingPanel } from '../../tracking/TrackingPanel';
 import { DeadlineSection } from './DeadlineSection';
 import { CcSection, SignatoriesSection } from './PeopleSections';
 import { RecipientSection } from './RecipientSection';
@@ -59,9 +60,10 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
   const document = useMemo(() => {
     if (!office.data) return null;
     const images = new Map((signatories.data ?? []).flatMap((s) => (s.signatureImage ? [[s.id, s.signatureImage] as const] : [])));
-    const letter: Letter = { ...current.letter, ...content };
-    return buildLetterDocument(letter, { office: office.data, signatureImages: images });
-  }, [content, current.letter, office.data, signatories.data]);
+    // The preview needs the commitments' wording only; their histories stay in main.
+    const letter: Letter = { ...current.letter, ...content, commitments: content.commitments.map((c) => ({ ...c, history: [] })) };
+    return buildLetterDocument(letter, { office: office.data, signatureImages: images, ...current.followUp });
+  }, [content, current.letter, current.followUp, office.data, signatories.data]);
 
   const changeStatus = async (next: Letter['status']) => {
     setProblem(null);
@@ -124,6 +126,12 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
       ))}
       <div className={classes.columns}>
         <ScrollArea className={classes.form} type="auto">
+          <Tabs defaultValue={frozen ? 'tracking' : 'letter'} keepMounted={false}>
+            <Tabs.List px="md" pt="xs">
+              <Tabs.Tab value="letter">Letter</Tabs.Tab>
+              <Tabs.Tab value="tracking">Replies and commitments</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="letter">
           <Stack p="md" gap="md" maw={720}>
             <Group align="flex-end">
               <DateInput
@@ -131,7 +139,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
                 valueFormat="D MMMM YYYY"
                 value={content.letterDate}
                 disabled={readOnly}
-                onChange={(d) => d && update({ letterDate: d, ...(content.deadlineRule && { deadlineDate: computeDeadline(content.deadlineRule, d) }) })}
+                onChange={(d) => d && update({ letterDate: d })}
                 w={200}
               />
             </Group>
@@ -149,10 +157,28 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <SignatoriesSection value={content.signatories} onChange={(signatories) => update({ signatories })} readOnly={readOnly} />
             <CcSection value={content.cc} onChange={(cc) => update({ cc })} readOnly={readOnly} onError={setProblem} />
             <Divider />
-            <DeadlineSection letterDate={content.letterDate} rule={content.deadlineRule} date={content.deadlineDate} onChange={update} readOnly={readOnly} />
+            <DeadlineSection
+              rule={content.deadlineRule}
+              manualDate={content.deadlineManualDate}
+              effectiveDate={current.letter.deadlineDate}
+              explanation={current.deadlineSteps[current.deadlineSteps.length - 1]?.explanation ?? null}
+              onChange={update}
+              readOnly={readOnly}
+            />
             <CommitmentsSection value={content.commitments} onChange={(commitments) => update({ commitments })} readOnly={readOnly} />
+            <SuggestionsPanel
+              letterId={current.letter.id}
+              flush={draft.flush}
+              disabled={readOnly}
+              onAccept={(text) => update({ commitments: [...draft.content.commitments, newCommitment(text)] })}
+            />
             <AmendmentHistory amendments={current.letter.amendments} />
           </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="tracking" p="md">
+              <TrackingPanel detail={current} onDetail={(d) => { setCurrent(d); onSaved(d); }} onError={setProblem} />
+            </Tabs.Panel>
+          </Tabs>
         </ScrollArea>
         <ScrollArea className={classes.previewPane} type="auto">
           {document && document.unresolved.length > 0 && (

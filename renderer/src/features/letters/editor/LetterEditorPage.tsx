@@ -1,25 +1,27 @@
 import { Alert, Center, Loader } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import type { LetterDetail } from '../../../../../electron/core/letters/views';
-import { useApiQuery } from '../../../api/queries';
+import { call } from '../../../api/desk';
 import { LetterEditor } from './LetterEditor';
 
 /** `/letters/:id`: load the letter once, then hand it to the editor, which owns it while open. */
 export function LetterEditorPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  const letter = useApiQuery('letters.get', { id });
+  // Always read the letter afresh when it is opened: another letter's change (a chaser sent, a reply
+  // recorded) may have changed it, and the editor keeps the version it starts with.
+  const letter = useQuery({ queryKey: ['letters.get', { id }], queryFn: () => call('letters.get', { id }), refetchOnMount: 'always' });
   const onSaved = useCallback(
     (d: LetterDetail) => {
-      // Keep the register current; the editor itself keeps its own state while open.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'letters.list' });
+      // Keep every other view current (register, dashboard, the thread's other letters); the editor keeps its own state.
       queryClient.setQueryData(['letters.get', { id: d.letter.id }], d);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' && q.queryKey[0] !== 'letters.get' });
     },
     [queryClient],
   );
   if (letter.isError) return <Alert color="red">{letter.error.message}</Alert>;
-  if (!letter.data || letter.isPlaceholderData) return <Center p="xl"><Loader aria-label="Loading the letter" /></Center>;
+  if (!letter.data || !letter.isFetchedAfterMount) return <Center p="xl"><Loader aria-label="Loading the letter" /></Center>;
   return <LetterEditor key={letter.data.letter.id} detail={letter.data} onSaved={onSaved} />;
 }

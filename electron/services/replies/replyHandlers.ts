@@ -1,0 +1,70 @@
+import { currentStatus, type Commitment } from '../../core/commitments/commitment';
+import { NotFoundError, UserError } from '../../core/errors';
+import type { Letter } from '../../core/letters/letterSchema';
+import type { Reply } from '../../core/replies/replySchema';
+import type { Handlers } from '../../ipc/contract';
+import { saveRecord } from '../addressBook/saveRecord';
+import type { LetterDeps } from '../letters/letterHandlers';
+import type { attachmentFiles } from './attachmentFiles';
+
+/**
+ * Recording a reply: when it came, from whom, their reference, a summary, files, and what it said about each
+ * commitment. Each answer becomes a status change on the commitment, with the reply as its evidence.
+ */
+export function replyHandlers(
+  deps: LetterDeps,
+  files: ReturnType<typeof attachmentFiles>,
+): Pick<Handlers, 'replies.create' | 'replies.attachFiles' | 'replies.openAttachment'> {
+  const { ctx, reader, lock } = deps;
+  const findReply = (id: string) => {
+    const r = ctx.store().get<Reply>('replies', id);
+    if (!r) throw new NotFoundError('That reply');
+    return r;
+  };
+  return {
+    'replies.create': (input) =>
+      lock(async () => {
+        const letter = reader.find(input.letterId);
+        if (letter.status !== 'sent' && letter.status !== 'closed') throw new UserError('A reply can be recorded only for a letter that has been sent.');
+        if (letter.sentDate && input.receivedDate < letter.sentDate) throw new UserError('The reply cannot have arrived before the letter was sent.', { receivedDate: 'Before the letter was sent.' });
+        const { letters } = reader.threadOf(letter);
+        const owner = new Map<string, Letter>();
+        for (const l of letters) for (const c of l.commitments) owner.set(c.id, l);
+        for (const a of input.answers) if (!owner.has(a.commitmentId)) throw new UserError('One of the commitments answered is not part of this correspondence.');
+
+        const now = ctx.nowIso();
+        const reply: Reply = { ...input, id: ctx.newId(), attachments: [], createdAt: now, updatedAt: now };
+        await saveRecord(ctx, 'replies', reply);
+        const by = ctx.platform.userName();
+        const touched = new Map<string, Letter>();
+        for (const a of input.answers) {
+          const l = touched.get(owner.get(a.commitmentId)!.id) ?? owner.get(a.commitmentId)!;
+          const commitments = l.commitments.map((c): Commitment =>
+            c.id !== a.commitmentId || (currentStatus(c) === a.status && !a.note)
+              ? c
+              : { ...c, history: [...c.history, { status: a.status, date: input.receivedDate, evidence: { kind: 'reply', replyId: reply.id }, at: now, by }] },
+          );
+          touched.set(l.id, { ...l, commitments, updatedAt: now });
+        }
+        for (const l of touched.values()) await saveRecord(ctx, 'letters', l);
+        return reader.detail(reader.find(input.letterId));
+      }),
+    'replies.attachFiles': ({ id }) =>
+      lock(async () => {
+        const reply = findReply(id);
+        const chosen = await ctx.platform.chooseFiles({ title: 'Attach files to this reply' });
+        if (chosen.length === 0) return reply;
+        const added = [];
+        for (const path of chosen) added.push(await files.add(path));
+        const known = new Set(reply.attachments.map((a) => `${a.sha256}/${a.name}`));
+        const attachments = [...reply.attachments, ...added.filter((a) => !known.has(`${a.sha256}/${a.name}`))];
+        return saveRecord(ctx, 'replies', { ...reply, attachments, updatedAt: ctx.nowIso() });
+      }),
+    'replies.openAttachment': async ({ replyId, attachmentId }) => {
+      const a = findReply(replyId).attachments.find((x) => x.id === attachmentId);
+      if (!a) throw new NotFoundError('That attachment');
+      await ctx.platform.openPath(await files.verify(a));
+      return null;
+    },
+  };
+}

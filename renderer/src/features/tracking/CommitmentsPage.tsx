@@ -1,0 +1,66 @@
+import { Anchor, Badge, Group, MultiSelect, Select, Switch, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, type CommitmentStatus } from '../../../../electron/core/commitments/commitment';
+import type { CommitmentRow } from '../../../../electron/core/commitments/register';
+import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
+import { useApiQuery } from '../../api/queries';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { CommitmentStatusBadge } from './CommitmentStatusBadge';
+
+function evidenceText(r: CommitmentRow) {
+  const e = r.evidence;
+  if (!e) return '';
+  if (e.kind === 'reply') return 'Reply';
+  if (e.kind === 'note') return `Note: ${e.text}`;
+  return e.url;
+}
+
+/** Every commitment asked for in sent letters: what, of whom, by when, and what became of it. */
+export function CommitmentsPage() {
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState('');
+  const [organisation, setOrganisation] = useState<string | null>(params.get('organisation'));
+  const [statuses, setStatuses] = useState<CommitmentStatus[]>([]);
+  const [overdueOnly, setOverdueOnly] = useState(params.get('overdue') === '1');
+  const [tag, setTag] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(query, 150);
+  const rows = useApiQuery('commitments.list', { query: debounced, organisation, statuses, overdueOnly, tag });
+  const organisations = useApiQuery('letters.organisations', {});
+  const tags = useApiQuery('commitments.tags', {});
+  const columns: Column<CommitmentRow>[] = [
+    { key: 'text', header: 'Commitment', width: '3fr', render: (r) => r.text },
+    { key: 'org', header: 'Asked of', width: '1.3fr', render: (r) => r.organisation },
+    { key: 'letter', header: 'Letter', width: '130px', render: (r) => <Anchor component={Link} to={`/letters/${r.letterId}`} onClick={(e) => e.stopPropagation()}>{r.reference}</Anchor> },
+    { key: 'due', header: 'Due', width: '120px', render: (r) => (r.dueDate ? formatIsoDate(r.dueDate) : '') },
+    { key: 'status', header: 'Status', width: '190px', render: (r) => <CommitmentStatusBadge status={r.status} overdue={r.overdue} /> },
+    { key: 'evidence', header: 'Evidence', width: '1.2fr', render: (r) => evidenceText(r) },
+    { key: 'tags', header: 'Tags', width: '120px', render: (r) => r.tags.map((t) => <Badge key={t} size="xs" variant="outline" mr={2}>{t}</Badge>) },
+  ];
+  return (
+    <>
+      <Title order={1} size="h2" mb="sm">
+        Commitments
+      </Title>
+      <Group mb="sm" gap="xs" align="flex-end">
+        <TextInput aria-label="Search commitments" placeholder="Search" leftSection={<IconSearch size={16} />} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={240} />
+        <Select aria-label="Organisation" placeholder="Any organisation" data={organisations.data ?? []} value={organisation} onChange={setOrganisation} clearable searchable w={240} />
+        <MultiSelect aria-label="Status" placeholder={statuses.length ? undefined : 'Any status'} data={COMMITMENT_STATUSES.map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))} value={statuses} onChange={(v) => setStatuses(v as CommitmentStatus[])} clearable w={260} />
+        <Select aria-label="Tag" placeholder="Any tag" data={tags.data ?? []} value={tag} onChange={setTag} clearable w={140} />
+        <Switch label="Overdue only" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
+        <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>
+          {(rows.data?.length ?? 0).toLocaleString('en-GB')} commitments
+        </span>
+      </Group>
+      <VirtualTable
+        label="Commitments"
+        rows={(rows.data ?? []).map((r) => ({ ...r, id: r.commitmentId }))}
+        columns={columns}
+        onOpen={() => undefined}
+        empty={rows.isPending ? 'Loading…' : 'No commitments match.'}
+      />
+    </>
+  );
+}
