@@ -14,8 +14,11 @@ export const SIZE = { body: 22, letterhead: 20, officeName: 26, cc: 20, footer: 
 export const AFTER = 220;
 /** Space after the letterhead and the recipient block: 14 pt, as in the preview. */
 export const AFTER_BLOCK = 280;
-/** Line height: 1.35 lines (in 240ths of a line, with lineRule auto), the preview's `line-height: 1.35`. */
-export const LINE = 324;
+/**
+ * Line height in 240ths of a "single" line (lineRule auto). Word's single line for Arial is already about
+ * 1.15 em, so the preview's CSS `line-height: 1.35` (em) is about 1.17 of Word's lines: 280.
+ */
+export const LINE = 280;
 /** Room left for a handwritten signature: about 40 pt, as in the preview. */
 export const SIGN_SPACE = 800;
 /** The tallest a signature image is drawn, in pixels at 96 dpi (about 38 pt). */
