@@ -32,6 +32,18 @@ export function electronPlatform(): Platform {
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
+    printToPdf: async () => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      if (!window) throw new Error('There is no window to print.');
+      return window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    },
+    printPage: async () => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      if (!window) throw new Error('There is no window to print.');
+      await new Promise<void>((resolve, reject) =>
+        window.webContents.print({ printBackground: true, pageSize: 'A4' }, (ok, reason) => (ok || reason === 'Print job canceled' ? resolve() : reject(new Error(reason)))),
+      );
+    },
     userName: () => {
       try {
         return userInfo().username;

@@ -17,6 +17,8 @@ import type { LetterDetail } from '../core/letters/views';
 import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
 import type { BatchStatus } from '../core/export/batchStatus';
 import { replyInputSchema, type Reply } from '../core/replies/replySchema';
+import { SEND_METHODS, SIGN_METHODS } from '../core/signoff/signoff';
+import type { PackItem } from '../core/signoff/pack';
 import { commitmentStatus, evidenceSchema } from '../core/commitments/commitment';
 import type { CommitmentRow } from '../core/commitments/register';
 import type { CommitmentSuggestion } from '../core/commitments/suggest';
@@ -119,6 +121,7 @@ export const contract = {
         sort: z.enum(['letterDate', 'reference', 'recipient', 'organisation', 'subject', 'status', 'deadlineDate']).default('letterDate'),
         direction: z.enum(['asc', 'desc']).default('desc'),
         bin: z.boolean().default(false),
+        awaitingSignatory: id.nullable().default(null),
       })
       .strict(),
   ),
@@ -177,6 +180,28 @@ export const contract = {
   'dashboard.summary': method<DashboardSummary>()(none),
   'settings.getPreferences': method<PreferencesResult>()(none),
   'settings.savePreferences': method<PreferencesResult>()(preferencesSchema.strict()),
+
+  'signoff.record': method<LetterDetail>()(
+    z
+      .object({
+        letterId: id,
+        signatoryId: id,
+        entry: z.discriminatedUnion('state', [
+          z.object({ state: z.literal('signed'), date: isoDate, method: z.enum(SIGN_METHODS) }),
+          z.object({ state: z.literal('declined'), comment: z.string().trim().min(1, { error: 'Say why, in a few words.' }).max(1000) }),
+          z.object({ state: z.literal('awaiting') }),
+        ]),
+      })
+      .strict(),
+  ),
+  'letters.markSent': method<LetterDetail>()(
+    z.object({ id, date: isoDate, method: z.enum(SEND_METHODS), overrideReason: z.string().max(1000).optional() }).strict(),
+  ),
+  'print.packData': method<PackItem[]>()(z.object({ ids: z.array(id).min(1).max(500) }).strict()),
+  'print.savePdf': method<{ status: 'saved'; path: string; pages: number } | { status: 'cancelled' }>()(
+    z.object({ suggestedName: z.string().max(200) }).strict(),
+  ),
+  'print.printDialog': method<null>()(none),
 } as const;
 
 export type Contract = typeof contract;

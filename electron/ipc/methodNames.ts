@@ -63,6 +63,11 @@ export const methodNames = [
   'dashboard.summary',
   'settings.getPreferences',
   'settings.savePreferences',
+  'signoff.record',
+  'letters.markSent',
+  'print.packData',
+  'print.savePdf',
+  'print.printDialog',
 ] as const;
 
 /** The IPC channel of a method: one channel each, so main can refuse anything not in the contract. */

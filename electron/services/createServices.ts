@@ -24,6 +24,8 @@ import { replyHandlers } from './replies/replyHandlers';
 import { attachmentFiles } from './replies/attachmentFiles';
 import { commitmentHandlers } from './commitments/commitmentHandlers';
 import { dashboardHandlers } from './dashboardHandlers';
+import { signoffHandlers } from './signoff/signoffHandlers';
+import { printHandlers } from './print/printHandlers';
 import { preferencesHandlers } from './preferencesHandlers';
 import { reminderService } from './reminders';
 import { createMutex } from './mutex';
@@ -110,6 +112,8 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     ...replyHandlers(letterDeps, attachmentFiles(dataDir)),
     ...commitmentHandlers(letterDeps),
     ...dashboardHandlers(ctx, reader),
+    ...signoffHandlers(letterDeps),
+    ...printHandlers(ctx, reader),
     'export.letter': exporter['export.letter'],
     'export.startBatch': exporter['export.startBatch'],
     'export.batchStatus': exporter['export.batchStatus'],

@@ -18,6 +18,10 @@ export interface Platform {
   openPath(path: string): Promise<void>;
   /** Show a desktop notification. */
   notify(title: string, body: string): void;
+  /** The window's current page (the print view) as an A4 PDF, from its print styles. */
+  printToPdf(): Promise<Uint8Array>;
+  /** Print the window's current page through the system print dialog. */
+  printPage(): Promise<void>;
 }
 
 /** A platform for tests and the browser harness: records what it was asked to do. */
@@ -29,6 +33,8 @@ export interface RecordingPlatform extends Platform {
   dialogFiles: string[];
   openedPaths: string[];
   notifications: { title: string; body: string }[];
+  /** Pages sent to the system print dialog. */
+  printed: number;
 }
 
 export function recordingPlatform(userName = 'test.officer'): RecordingPlatform {
@@ -50,6 +56,14 @@ export function recordingPlatform(userName = 'test.officer'): RecordingPlatform 
     notifications: [],
     notify: (title, body) => {
       platform.notifications.push({ title, body });
+    },
+    // The browser harness replaces this with Chromium's page.pdf of the page under test.
+    printToPdf: async () => {
+      throw new Error('No page to print in this test.');
+    },
+    printed: 0,
+    printPage: async () => {
+      platform.printed += 1;
     },
   };
   return platform;

@@ -13,6 +13,7 @@ const describe: Record<keyof LetterContent, (c: LetterContent) => string> = {
   deadlineRule: (c) => (c.deadlineRule ? `${c.deadlineRule.days} ${c.deadlineRule.kind} days` : ''),
   deadlineManualDate: (c) => c.deadlineManualDate ?? '',
   commitments: (c) => c.commitments.map((x) => x.text).join('\n'),
+  signByDate: (c) => c.signByDate ?? '',
 };
 
 export const FIELD_LABELS: Record<keyof LetterContent, string> = {
@@ -26,6 +27,7 @@ export const FIELD_LABELS: Record<keyof LetterContent, string> = {
   deadlineRule: 'Deadline rule',
   deadlineManualDate: 'Deadline date',
   commitments: 'Commitments',
+  signByDate: 'Signatures needed by',
 };
 
 export function diffContent(before: LetterContent, after: LetterContent): { field: string; before: string; after: string }[] {

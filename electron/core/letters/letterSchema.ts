@@ -3,6 +3,7 @@ import { addressLines, id, isoTimestamp, optionalLine } from '../addressBook/fie
 import { isoDate } from './isoDate';
 import { commitmentDraftSchema, commitmentSchema } from '../commitments/commitment';
 import { deadlineRuleSchema } from './deadlineRule';
+import { sendRecordSchema, signoffSchema } from '../signoff/signoff';
 import { deadlineEventSchema } from '../deadlines/deadlineHistory';
 import { richTextSchema } from './richText';
 
@@ -62,6 +63,8 @@ export const letterContentSchema = z.object({
   /** A reply date typed by the officer, used when there is no rule. */
   deadlineManualDate: isoDate.nullable().default(null),
   commitments: z.array(commitmentDraftSchema).max(100).default([]),
+  /** The date the signatures are needed by, printed on each signatory's cover sheet. */
+  signByDate: isoDate.nullable().default(null),
 });
 
 export const letterRecord = letterContentSchema
@@ -72,6 +75,9 @@ export const letterRecord = letterContentSchema
     templateId: z.string().max(64).nullable(),
     status: letterStatus,
     sentDate: isoDate.nullable().default(null),
+    /** How and by whom it was sent, and any override of unfinished sign-off. */
+    sendRecord: sendRecordSchema.nullable().default(null),
+    signoffs: z.array(signoffSchema).max(12).default([]),
     amendments: z.array(amendmentSchema).default([]),
     commitments: z.array(commitmentSchema).max(100).default([]),
     /** The reply deadline in force: worked out in main from the rule or manual date, then extensions and overrides. */

@@ -2,6 +2,7 @@ import { matchesAll, normaliseForSearch, queryWords } from '../addressBook/searc
 import type { IsoDate } from '../dates/londonDate';
 import type { Letter, LetterStatus } from './letterSchema';
 import { plainText } from './richText';
+import { signoffStates, signoffSummary } from '../signoff/signoff';
 
 /** One line of the letters register. */
 export interface LetterRow {
@@ -14,6 +15,8 @@ export interface LetterRow {
   status: LetterStatus;
   deadlineDate: IsoDate | null;
   deletedAt: string | null;
+  /** "2 of 4 signed", for the register's sign-off column. */
+  signoff: string;
 }
 
 export interface RegisterQuery {
@@ -25,6 +28,8 @@ export interface RegisterQuery {
   sort: 'letterDate' | 'reference' | 'recipient' | 'organisation' | 'subject' | 'status' | 'deadlineDate';
   direction: 'asc' | 'desc';
   bin: boolean;
+  /** Only letters still waiting for this signatory's signature (unsent letters they have not signed). */
+  awaitingSignatory: string | null;
 }
 
 export function toRow(l: Letter): LetterRow {
@@ -38,12 +43,18 @@ export function toRow(l: Letter): LetterRow {
     status: l.status,
     deadlineDate: l.deadlineDate,
     deletedAt: l.deletedAt,
+    signoff: signoffSummary(l),
   };
 }
 
 /** What full-text search looks through: reference, subject, recipient and body. */
 export function searchText(l: Letter): string {
   return normaliseForSearch([l.reference, l.subject, l.recipient.fullName, l.recipient.organisation, l.recipient.role, plainText(l.body)].join('\n'));
+}
+
+function awaits(l: Letter, signatoryId: string): boolean {
+  if (l.status !== 'draft' && l.status !== 'awaiting-signature') return false;
+  return signoffStates(l).some((s) => s.signatoryId === signatoryId && s.state !== 'signed');
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -61,6 +72,7 @@ export function queryRegister(letters: Iterable<Letter>, q: RegisterQuery, textO
     if (Boolean(l.deletedAt) !== q.bin) continue;
     if (statuses.size > 0 && !statuses.has(l.status)) continue;
     if (q.organisation && l.recipient.organisation !== q.organisation) continue;
+    if (q.awaitingSignatory && !awaits(l, q.awaitingSignatory)) continue;
     if (q.dateFrom && l.letterDate < q.dateFrom) continue;
     if (q.dateTo && l.letterDate > q.dateTo) continue;
     if (words.length > 0 && !matchesAll(textOf(l), words)) continue;

@@ -53,6 +53,8 @@ export async function createLetter(
     templateId: opts.templateId,
     status: 'draft',
     sentDate: null,
+    sendRecord: null,
+    signoffs: [],
     deadlineDate: null,
     deadlineEvents: [],
     followsUp: opts.followsUp?.id ?? null,
@@ -109,12 +111,11 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
       lock(async () => {
         const old = reader.find(id);
         if (old.status === status) return reader.detail(old);
+        if (status === 'sent') throw new UserError('Use “Mark as sent” to record how and when the letter went.');
         if (!canMove(old.status, status)) {
           throw new UserError(`A letter that is ${STATUS_LABELS[old.status].toLowerCase()} cannot be marked ${STATUS_LABELS[status].toLowerCase()}.`);
         }
-        // Sending starts the clock on the reply: the deadline now counts from the day it went.
-        const sentDate = status === 'sent' ? (old.sentDate ?? londonDate(ctx.clock.now())) : old.sentDate;
-        return reader.detail(await saveRecord(ctx, 'letters', deadlines.apply({ ...old, status, sentDate, updatedAt: ctx.nowIso() })));
+        return reader.detail(await saveRecord(ctx, 'letters', deadlines.apply({ ...old, status, updatedAt: ctx.nowIso() })));
       }),
 
     'letters.delete': ({ id }) =>

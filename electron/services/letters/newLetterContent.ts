@@ -73,6 +73,7 @@ export function newLetterContent(
       cc,
       deadlineRule: t?.deadline ?? null,
       deadlineManualDate: null,
+      signByDate: null,
       commitments: (t?.commitments ?? []).map((text) => ({ id: ctx.newId(), text, organisation: recipient.organisation, dueDate: null, tags: [] })),
     },
     notes,

@@ -1,4 +1,5 @@
 import { createHashRouter } from 'react-router';
+import { PrintPackPage } from '../features/print/PrintPackPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { CommitmentsPage } from '../features/tracking/CommitmentsPage';
 import { Layout } from './Layout';
@@ -13,6 +14,8 @@ import { OfficeSettingsPage } from '../features/settings/OfficeSettingsPage';
 
 /** Hash routes: the app is one page served from app://desk/index.html, so the path never leaves it. */
 export const router = createHashRouter([
+  // Outside the layout: a print view has no navigation to print.
+  { path: '/print/pack', element: <PrintPackPage /> },
   {
     path: '/',
     element: <Layout />,

@@ -93,10 +93,12 @@ export async function launchBrowser(
   now?: string,
 ): Promise<DeskApp> {
   let clock: Clock = now ? fixedClock(now) : systemClock;
+  const platform = recordingPlatform();
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   watch(page);
-  const platform = recordingPlatform();
+  // "Save as PDF" prints the page on screen, as Electron's printToPDF does: here with Chromium's page.pdf.
+  platform.printToPdf = async () => page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   let services: Services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
   let dispatch = createDispatcher(services.handlers);
   await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {

@@ -77,7 +77,7 @@ describe('editing, status and the bin', () => {
     expect(draft.letter.amendments).toEqual([]);
     expect(draft.document.subject).toBe('Safeguarding review');
     await app.must('letters.setStatus', { id: letter.id, status: 'awaiting-signature' });
-    const sent = await app.must('letters.setStatus', { id: letter.id, status: 'sent' });
+    const sent = await app.must('letters.markSent', { id: letter.id, date: '2022-03-17', method: 'hand' });
     expect(sent.letter.sentDate).toBe('2022-03-17');
     expect(await app.call('letters.setStatus', { id: letter.id, status: 'draft' })).toMatchObject({ ok: false });
     expect(await app.call('letters.delete', { id: letter.id })).toMatchObject({ ok: false });
@@ -117,7 +117,8 @@ describe('the register', () => {
     await app.must('letters.update', { id: a.letter.id, content: { ...a.letter, subject: 'Child Q safeguarding review', body: body('We ask for a written action plan.') } });
     const b = await app.must('letters.create', { contactId: naseem.id, letterDate: '2022-04-02' });
     await app.must('letters.update', { id: b.letter.id, content: { ...b.letter, subject: 'Complaints handling', body: body('The complaints system is not trusted.') } });
-    await app.must('letters.setStatus', { id: b.letter.id, status: 'sent' });
+    app.clock.set('2022-04-05T09:00:00Z');
+    await app.must('letters.markSent', { id: b.letter.id, date: '2022-04-02', method: 'email' });
 
     const refs = async (q: Parameters<typeof app.must<'letters.list'>>[1]) => (await app.must('letters.list', q)).map((r) => r.reference);
     expect(await refs({ query: 'action plan' })).toEqual([a.letter.reference]);

@@ -17,6 +17,8 @@ import { DeadlineSection } from './DeadlineSection';
 import { CcSection, SignatoriesSection } from './PeopleSections';
 import { RecipientSection } from './RecipientSection';
 import { AmendmentHistory } from './AmendmentHistory';
+import { MarkSentModal } from '../../signoff/MarkSentModal';
+import { SignoffPanel } from '../../signoff/SignoffPanel';
 import { useLetterDraft } from './useLetterDraft';
 import classes from './LetterEditor.module.css';
 
@@ -30,6 +32,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
   const [amending, setAmending] = useState(false);
   const readOnly = frozen && !amending;
   const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const draft = useLetterDraft(detail, {
     autosave: !frozen,
     onSaved: (d) => {
@@ -90,10 +93,19 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
         </Group>
         <Group gap="xs" wrap="nowrap">
           {allowedNext(status).map((next) => (
-            <Button key={next} variant={next === 'sent' ? 'filled' : 'default'} size="xs" onClick={() => void changeStatus(next)} loading={setStatus.isPending}>
-              {next === 'draft' ? 'Back to draft' : `Mark as ${STATUS_LABELS[next].toLowerCase()}`}
+            <Button
+              key={next}
+              variant={next === 'sent' ? 'filled' : 'default'}
+              size="xs"
+              onClick={() => (next === 'sent' ? void draft.flush().then(() => setSending(true)) : void changeStatus(next))}
+              loading={setStatus.isPending}
+            >
+              {next === 'draft' ? 'Back to draft' : next === 'awaiting-signature' ? 'Send for signature' : `Mark as ${STATUS_LABELS[next].toLowerCase()}`}
             </Button>
           ))}
+          <Button size="xs" variant="default" onClick={() => void draft.flush().then(() => navigate(`/print/pack?ids=${current.letter.id}`))}>
+            Signatory pack
+          </Button>
           <Button size="xs" variant="default" onClick={() => void exportLetter()} loading={exportDocx.isPending}>
             Export as Word
           </Button>
@@ -124,12 +136,23 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           {n}
         </Alert>
       ))}
+      {sending && (
+        <MarkSentModal
+          detail={current}
+          onClose={() => setSending(false)}
+          onSent={(d) => {
+            setSending(false);
+            setCurrent(d);
+            onSaved(d);
+          }}
+        />
+      )}
       <div className={classes.columns}>
         <ScrollArea className={classes.form} type="auto">
           <Tabs defaultValue={frozen ? 'tracking' : 'letter'} keepMounted={false}>
             <Tabs.List px="md" pt="xs">
               <Tabs.Tab value="letter">Letter</Tabs.Tab>
-              <Tabs.Tab value="tracking">Replies and commitments</Tabs.Tab>
+              <Tabs.Tab value="tracking">Sign-off, replies and commitments</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="letter">
           <Stack p="md" gap="md" maw={720}>
@@ -155,6 +178,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <TextInput label="Closing" value={content.closing} onChange={(e) => update({ closing: e.currentTarget.value })} disabled={readOnly} w={260} />
             <Divider />
             <SignatoriesSection value={content.signatories} onChange={(signatories) => update({ signatories })} readOnly={readOnly} />
+            <DateInput label="Signatures needed by" valueFormat="D MMMM YYYY" value={content.signByDate} onChange={(d) => update({ signByDate: d })} clearable disabled={readOnly} w={220} />
             <CcSection value={content.cc} onChange={(cc) => update({ cc })} readOnly={readOnly} onError={setProblem} />
             <Divider />
             <DeadlineSection
@@ -176,6 +200,8 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="tracking" p="md">
+              <SignoffPanel detail={current} onDetail={(d) => { setCurrent(d); onSaved(d); }} />
+              <div style={{ height: 16 }} />
               <TrackingPanel detail={current} onDetail={(d) => { setCurrent(d); onSaved(d); }} onError={setProblem} />
             </Tabs.Panel>
           </Tabs>

@@ -26,10 +26,11 @@ const SORTS: { value: RegisterQuery['sort']; label: string }[] = [
 /** The letters register: what the Excel tracker was, searchable, filterable and quick at 50,000 letters. */
 export function LettersPage() {
   const navigate = useNavigate();
-  const [q, setQ] = useState<RegisterQuery>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false });
+  const [q, setQ] = useState<RegisterQuery>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false, awaitingSignatory: null });
   const [query] = useDebouncedValue(q.query, 150);
   const rows = useApiQuery('letters.list', { ...q, query });
   const organisations = useApiQuery('letters.organisations', {});
+  const signatories = useApiQuery('signatories.list', {});
   const restore = useApiMutation('letters.restore');
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -57,6 +58,7 @@ export function LettersPage() {
           </Badge>
         ),
     },
+    { key: 'signoff', header: 'Sign-off', width: '140px', render: (r) => r.signoff },
     { key: 'deadline', header: 'Deadline', width: '130px', render: (r) => (r.deadlineDate ? formatIsoDate(r.deadlineDate) : '') },
   ];
 
@@ -67,6 +69,11 @@ export function LettersPage() {
           {q.bin ? 'Bin' : 'Letters'}
         </Title>
         <Group>
+          {!q.bin && selected.size > 0 && (
+            <Button variant="default" onClick={() => void navigate(`/print/pack?ids=${[...selected].join(',')}`)}>
+              Signatory packs ({selected.size})
+            </Button>
+          )}
           {!q.bin && selected.size > 0 && (
             <Button
               variant="default"
@@ -88,6 +95,7 @@ export function LettersPage() {
         <Select aria-label="Organisation" placeholder="Any organisation" data={organisations.data ?? []} value={q.organisation} onChange={(v) => setQ({ ...q, organisation: v })} searchable clearable w={220} />
         <DateInput aria-label="From" placeholder="From" valueFormat="D MMM YYYY" value={q.dateFrom} onChange={(v) => setQ({ ...q, dateFrom: v })} clearable w={130} />
         <DateInput aria-label="To" placeholder="To" valueFormat="D MMM YYYY" value={q.dateTo} onChange={(v) => setQ({ ...q, dateTo: v })} clearable w={130} />
+        <Select aria-label="Awaiting signature of" placeholder="Awaiting anyone’s signature" data={(signatories.data ?? []).map((x) => ({ value: x.id, label: `Awaiting ${x.name}` }))} value={q.awaitingSignatory} onChange={(v) => setQ({ ...q, awaitingSignatory: v })} clearable w={220} />
         <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterQuery['sort'] })} w={140} />
         <Select aria-label="Sort direction" data={[{ value: 'desc', label: 'Newest first' }, { value: 'asc', label: 'Oldest first' }]} value={q.direction} allowDeselect={false} onChange={(v) => v && setQ({ ...q, direction: v as 'asc' | 'desc' })} w={140} />
         <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>

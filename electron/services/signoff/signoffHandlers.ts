@@ -1,0 +1,52 @@
+import { UserError } from '../../core/errors';
+import { londonDate } from '../../core/dates/londonDate';
+import { checkSend, SignoffError, withoutSignoff, withSignoff } from '../../core/signoff/signoff';
+import type { Handlers } from '../../ipc/contract';
+import { saveRecord } from '../addressBook/saveRecord';
+import type { LetterDeps } from '../letters/letterHandlers';
+
+/** Recording signatures and refusals, and sending: the moment the reply clock starts. */
+export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.record' | 'letters.markSent'> {
+  const { ctx, reader, deadlines, lock } = deps;
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof SignoffError) throw new UserError(err.message);
+      throw err;
+    }
+  };
+  return {
+    'signoff.record': ({ letterId, signatoryId, entry }) =>
+      lock(async () => {
+        const letter = reader.find(letterId);
+        if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has been sent; its sign-off can no longer change.');
+        const stamp = { at: ctx.nowIso(), by: ctx.platform.userName() };
+        const next = guard(() =>
+          entry.state === 'awaiting'
+            ? withoutSignoff(letter, signatoryId)
+            : withSignoff(letter, entry.state === 'signed' ? { signatoryId, state: 'signed', date: entry.date, method: entry.method, ...stamp } : { signatoryId, state: 'declined', comment: entry.comment, ...stamp }),
+        );
+        // Collecting signatures means the letter is out for signature.
+        const status = letter.status === 'draft' && entry.state !== 'awaiting' ? 'awaiting-signature' : letter.status;
+        return reader.detail(await saveRecord(ctx, 'letters', { ...next, status, updatedAt: stamp.at }));
+      }),
+    'letters.markSent': ({ id, date, method, overrideReason }) =>
+      lock(async () => {
+        const letter = reader.find(id);
+        if (letter.deletedAt) throw new UserError('This letter is in the bin.');
+        if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has already been sent.');
+        if (date > londonDate(ctx.clock.now())) throw new UserError('A letter cannot be marked as sent on a date still to come.', { date: 'That date is in the future.' });
+        if (date < letter.letterDate) throw new UserError('A letter cannot be sent before its own date.', { date: 'Before the letter’s date.' });
+        const { override } = guard(() => checkSend(letter, overrideReason ?? null));
+        const sent = deadlines.apply({
+          ...letter,
+          status: 'sent' as const,
+          sentDate: date,
+          sendRecord: { method, override, at: ctx.nowIso(), by: ctx.platform.userName() },
+          updatedAt: ctx.nowIso(),
+        });
+        return reader.detail(await saveRecord(ctx, 'letters', sent));
+      }),
+  };
+}
