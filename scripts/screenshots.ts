@@ -31,6 +31,9 @@ const letterId = await page.evaluate(async () => {
   return r.value.letter.id;
 });
 const shots: [string, string][] = [
+  ['dashboard', '#/'],
+  ['commitments', '#/commitments'],
+  ['pack', `#/print/pack?ids=${letterId}`],
   ['letters', '#/letters'],
   [`letter-editor`, `#/letters/${letterId}`],
   ['templates', '#/templates/safeguarding-action-plan'],
@@ -46,7 +49,7 @@ const shots: [string, string][] = [
 for (const [name, hash] of shots) {
   await page.goto(`${server.origin}/index.html${hash}`);
   await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: 'Settings' })).or(page.getByRole('article')).first().waitFor();
+  await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: /Settings|Today|Commitments/ })).or(page.getByRole('article')).first().waitFor();
   if (name.endsWith('-edit')) await page.getByRole('dialog').getByRole('button', { name: 'Save' }).waitFor();
   await page.screenshot({ path: join(out, `${name}.png`) });
   console.log(`wrote ${join(out, `${name}.png`)}`);
