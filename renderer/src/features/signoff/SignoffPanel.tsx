@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import type { LetterDetail } from '../../../../electron/core/letters/views';
-import { signoffStates, signoffSummary } from '../../../../electron/core/signoff/signoff';
+import { readyToSend, signoffStates, signoffSummary } from '../../../../electron/core/signoff/signoff';
 import { useApiMutation } from '../../api/queries';
 
 type Entry = { kind: 'sign' | 'decline'; signatoryId: string; name: string } | null;
@@ -28,9 +28,16 @@ export function SignoffPanel({ detail, onDetail }: { detail: LetterDetail; onDet
         <Title order={3} size="h5">
           Sign-off
         </Title>
-        <Badge variant="light" data-testid="signoff-summary">
-          {signoffSummary(detail.letter)}
-        </Badge>
+        <Group gap={6}>
+          <Badge variant="light" data-testid="signoff-summary">
+            {signoffSummary(detail.letter)}
+          </Badge>
+          {!locked && states.length > 0 && readyToSend(detail.letter) && (
+            <Badge color="green" data-testid="ready-to-send">
+              Ready to send
+            </Badge>
+          )}
+        </Group>
       </Group>
       {states.length === 0 ? (
         <Text size="sm" c="dimmed">Add signatories to the letter first.</Text>

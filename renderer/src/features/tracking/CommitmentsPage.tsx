@@ -6,16 +6,28 @@ import { Link, useSearchParams } from 'react-router';
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, type CommitmentStatus } from '../../../../electron/core/commitments/commitment';
 import type { CommitmentRow } from '../../../../electron/core/commitments/register';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
+import { call } from '../../api/desk';
 import { useApiQuery } from '../../api/queries';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { CommitmentStatusBadge } from './CommitmentStatusBadge';
 
-function evidenceText(r: CommitmentRow) {
-  const e = r.evidence;
-  if (!e) return '';
-  if (e.kind === 'reply') return 'Reply';
-  if (e.kind === 'note') return `Note: ${e.text}`;
-  return e.url;
+function Evidence({ row }: { row: CommitmentRow }) {
+  const e = row.evidence;
+  if (!e) return null;
+  if (e.kind === 'note') return <>Note: {e.text}</>;
+  if (e.kind === 'reply') {
+    return (
+      <Anchor component={Link} to={`/letters/${row.letterId}`} onClick={(ev) => ev.stopPropagation()}>
+        The reply
+      </Anchor>
+    );
+  }
+  // Opened in the system browser, after the same https check as every other external link.
+  return (
+    <Anchor component="button" onClick={(ev) => { ev.stopPropagation(); void call('app.openExternal', { url: e.url }); }}>
+      {e.url}
+    </Anchor>
+  );
 }
 
 /** Every commitment asked for in sent letters: what, of whom, by when, and what became of it. */
@@ -36,7 +48,7 @@ export function CommitmentsPage() {
     { key: 'letter', header: 'Letter', width: '130px', render: (r) => <Anchor component={Link} to={`/letters/${r.letterId}`} onClick={(e) => e.stopPropagation()}>{r.reference}</Anchor> },
     { key: 'due', header: 'Due', width: '120px', render: (r) => (r.dueDate ? formatIsoDate(r.dueDate) : '') },
     { key: 'status', header: 'Status', width: '190px', render: (r) => <CommitmentStatusBadge status={r.status} overdue={r.overdue} /> },
-    { key: 'evidence', header: 'Evidence', width: '1.2fr', render: (r) => evidenceText(r) },
+    { key: 'evidence', header: 'Evidence', width: '1.2fr', render: (r) => <Evidence row={r} /> },
     { key: 'tags', header: 'Tags', width: '120px', render: (r) => r.tags.map((t) => <Badge key={t} size="xs" variant="outline" mr={2}>{t}</Badge>) },
   ];
   return (

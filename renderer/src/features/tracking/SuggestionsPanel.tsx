@@ -7,7 +7,7 @@ import { call } from '../../api/desk';
  * Commitments read from the letter's own words ("we would like your assurance that…", "within the next
  * fortnight"), for the officer to accept as they are, edit, or dismiss. Nothing is added without a click.
  */
-export function SuggestionsPanel(props: { letterId: string; flush: () => Promise<void>; onAccept: (text: string) => void; disabled: boolean }) {
+export function SuggestionsPanel(props: { letterId: string; flush: () => Promise<void>; onAccept: (text: string, dueDate: string | null) => void; disabled: boolean }) {
   const [items, setItems] = useState<(CommitmentSuggestion & { draft: string })[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
@@ -34,7 +34,7 @@ export function SuggestionsPanel(props: { letterId: string; flush: () => Promise
           </Text>
           <Group wrap="nowrap" gap="xs">
             <TextInput aria-label={`Suggested commitment ${i + 1}`} value={s.draft} onChange={(e) => { const v = e.currentTarget.value; setItems((list) => list?.map((x, j) => (j === i ? { ...x, draft: v } : x)) ?? null); }} style={{ flex: 1 }} />
-            <Button size="xs" onClick={() => { props.onAccept(s.draft); drop(i); }}>
+            <Button size="xs" onClick={() => { props.onAccept(s.draft, s.deadline?.date ?? null); drop(i); }}>
               Accept
             </Button>
             <Button size="xs" variant="subtle" color="gray" onClick={() => drop(i)}>

@@ -1,35 +1,41 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import type { CommitmentDraft } from '../../../../../electron/core/commitments/commitment';
 
-/** What the letter asks the recipient to commit to; a chaser later lists those still outstanding. */
-export function CommitmentsSection(props: { value: CommitmentDraft[]; onChange: (c: CommitmentDraft[]) => void; readOnly: boolean }) {
-  const set = (i: number, text: string) => props.onChange(props.value.map((c, j) => (j === i ? { ...c, text } : c)));
+/**
+ * What the letter asks for: each commitment's wording, who is asked (the recipient's organisation unless
+ * another body is named), its own due date if it differs from the letter's, and tags for the register.
+ */
+export function CommitmentsSection(props: { value: CommitmentDraft[]; onChange: (c: CommitmentDraft[]) => void; readOnly: boolean; defaultOrganisation: string }) {
+  const set = (i: number, patch: Partial<CommitmentDraft>) => props.onChange(props.value.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
     <Stack gap="xs">
       <Text fw={500} size="sm">
         Commitments asked for
       </Text>
       {props.value.map((c, i) => (
-        <Group key={c.id} wrap="nowrap" gap="xs">
-          <TextInput aria-label={`Commitment ${i + 1}`} value={c.text} onChange={(e) => set(i, e.currentTarget.value)} style={{ flex: 1 }} disabled={props.readOnly} />
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove commitment ${i + 1}`} onClick={() => props.onChange(props.value.filter((_, j) => j !== i))} disabled={props.readOnly}>
-            <IconX size={16} />
-          </ActionIcon>
-        </Group>
+        <Paper key={c.id} withBorder p="xs">
+          <Group wrap="nowrap" gap="xs" align="flex-start">
+            <Stack gap={6} style={{ flex: 1 }}>
+              <TextInput aria-label={`Commitment ${i + 1}`} value={c.text} onChange={(e) => set(i, { text: e.currentTarget.value })} disabled={props.readOnly} />
+              <Group gap="xs" grow>
+                <TextInput size="xs" aria-label={`Commitment ${i + 1}: asked of`} placeholder={props.defaultOrganisation || 'Organisation asked'} value={c.organisation} onChange={(e) => set(i, { organisation: e.currentTarget.value })} disabled={props.readOnly} />
+                <DateInput size="xs" aria-label={`Commitment ${i + 1}: due`} placeholder="Due with the reply" valueFormat="D MMM YYYY" value={c.dueDate} onChange={(d) => set(i, { dueDate: d })} clearable disabled={props.readOnly} />
+                <TagsInput size="xs" aria-label={`Commitment ${i + 1}: tags`} placeholder="Tags" value={c.tags} onChange={(tags) => set(i, { tags })} disabled={props.readOnly} />
+              </Group>
+            </Stack>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove commitment ${i + 1}`} onClick={() => props.onChange(props.value.filter((_, j) => j !== i))} disabled={props.readOnly}>
+              <IconX size={16} />
+            </ActionIcon>
+          </Group>
+        </Paper>
       ))}
-      <Button
-        variant="light"
-        size="xs"
-        w="fit-content"
-        leftSection={<IconPlus size={14} />}
-        disabled={props.readOnly}
-        onClick={() => props.onChange([...props.value, newCommitment('')])}
-      >
+      <Button variant="light" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} disabled={props.readOnly} onClick={() => props.onChange([...props.value, newCommitment('')])}>
         Add a commitment
       </Button>
     </Stack>
   );
 }
 
-export const newCommitment = (text: string): CommitmentDraft => ({ id: crypto.randomUUID(), text, organisation: '', dueDate: null, tags: [] });
+export const newCommitment = (text: string, dueDate: string | null = null): CommitmentDraft => ({ id: crypto.randomUUID(), text, organisation: '', dueDate, tags: [] });

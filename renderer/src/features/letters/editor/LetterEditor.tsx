@@ -189,12 +189,12 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
               onChange={update}
               readOnly={readOnly}
             />
-            <CommitmentsSection value={content.commitments} onChange={(commitments) => update({ commitments })} readOnly={readOnly} />
+            <CommitmentsSection value={content.commitments} onChange={(commitments) => update({ commitments })} readOnly={readOnly} defaultOrganisation={content.recipient.organisation} />
             <SuggestionsPanel
               letterId={current.letter.id}
               flush={draft.flush}
               disabled={readOnly}
-              onAccept={(text) => update({ commitments: [...draft.content.commitments, newCommitment(text)] })}
+              onAccept={(text, dueDate) => update({ commitments: [...draft.content.commitments, newCommitment(text, dueDate)] })}
             />
             <AmendmentHistory amendments={current.letter.amendments} />
           </Stack>
