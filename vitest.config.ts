@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Two shared cores on CI: fuzzing and LibreOffice tests take seconds, not milliseconds.
+    testTimeout: 30_000,
   },
 });

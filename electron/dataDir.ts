@@ -10,6 +10,8 @@ export const DATA_DIR_ENV = 'CORRESPONDENCE_DESK_DATA_DIR';
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, userData: string): string {
   const i = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
   const fromArgs = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--data-dir='.length) : argv[i + 1];
+  // A flag with no folder must not quietly open the default data (someone meant another folder).
+  if (i !== -1 && (!fromArgs?.trim() || fromArgs.startsWith('--'))) throw new Error('--data-dir needs a folder, e.g. --data-dir "D:\\Correspondence"');
   const chosen = fromArgs?.trim() || env[DATA_DIR_ENV]?.trim() || userData;
   return isAbsolute(chosen) ? chosen : resolve(chosen);
 }

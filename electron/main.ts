@@ -1,11 +1,12 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { fixedClock, systemClock } from './core/clock';
 import { resolveDataDir } from './dataDir';
 import { registerIpc } from './ipc/register';
 import { electronPlatform } from './platform';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { denyAllPermissions, guardAllWebContents, secureWebPreferences } from './security/hardening';
+import { denyAllPermissions, guardAllWebContents } from './security/hardening';
+import { secureWebPreferences } from './security/webPreferences';
 import { APP_ORIGIN } from './security/trustedOrigin';
 import { createServices, type Services } from './services/createServices';
 
@@ -81,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((err: unknown) => {
     console.error('Correspondence Desk failed to start', err);
+    dialog.showErrorBox('Correspondence Desk could not start', err instanceof Error ? err.message : String(err));
     app.exit(1);
   });
 }

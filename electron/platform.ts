@@ -29,6 +29,9 @@ export function electronPlatform(): Platform {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
     },
+    showInFolder: async (path) => {
+      shell.showItemInFolder(path);
+    },
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },

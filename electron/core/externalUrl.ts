@@ -16,7 +16,12 @@ export function safeExternalUrl(raw: string): string | null {
     return url.href;
   }
   if (url.protocol === 'mailto:') {
-    const address = decodeURIComponent(url.pathname);
+    let address: string;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      return null; // a malformed escape such as %E0 is refused, not thrown
+    }
     return /^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$/.test(address) ? url.href : null;
   }
   return null;

@@ -7,6 +7,7 @@ import {
   signatoryInput,
 } from '../core/addressBook/schemas';
 import { id, isoTimestamp } from '../core/addressBook/fields';
+import { cleanLine } from '../core/text/cleanText';
 import type { CcGroupView, ContactView, OrganisationView, SignatoryView } from '../core/addressBook/views';
 import type { AppStatus } from '../core/appStatus';
 import type { OfficeProfile } from '../core/addressBook/schemas';
@@ -56,7 +57,7 @@ const update = <S extends z.ZodObject>(input: S) => z.object({ id, values: input
 const updateRefined = <S extends z.ZodType>(input: S) => z.object({ id, values: input }).strict();
 const archive = z.object({ id, archived: z.boolean() }).strict();
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid template name.' });
-const reason = z.string().trim().min(1, { error: 'Give a reason: it is kept with the deadline’s history.' }).max(500);
+const reason = z.string().transform(cleanLine).pipe(z.string().min(1, { error: 'Give a reason: it is kept with the deadline’s history.' }).max(500));
 const externalUrl = z.object({ url: z.string().max(2048) }).strict();
 
 export const contract = {
@@ -188,14 +189,14 @@ export const contract = {
         signatoryId: id,
         entry: z.discriminatedUnion('state', [
           z.object({ state: z.literal('signed'), date: isoDate, method: z.enum(SIGN_METHODS) }),
-          z.object({ state: z.literal('declined'), comment: z.string().trim().min(1, { error: 'Say why, in a few words.' }).max(1000) }),
+          z.object({ state: z.literal('declined'), comment: z.string().transform(cleanLine).pipe(z.string().min(1, { error: 'Say why, in a few words.' }).max(1000)) }),
           z.object({ state: z.literal('awaiting') }),
         ]),
       })
       .strict(),
   ),
   'letters.markSent': method<LetterDetail>()(
-    z.object({ id, date: isoDate, method: z.enum(SEND_METHODS), overrideReason: z.string().max(1000).optional() }).strict(),
+    z.object({ id, date: isoDate, method: z.enum(SEND_METHODS), overrideReason: z.string().max(1000).transform(cleanLine).optional() }).strict(),
   ),
   'print.packData': method<PackItem[]>()(z.object({ ids: z.array(id).min(1).max(500) }).strict()),
   'print.savePdf': method<{ status: 'saved'; path: string; pages: number } | { status: 'cancelled' }>()(

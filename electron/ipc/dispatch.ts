@@ -22,13 +22,14 @@ const isMethod = (name: string): name is MethodName => Object.hasOwn(contract, n
 export function createDispatcher(handlers: Handlers, log: (msg: string, err: unknown) => void = console.error) {
   return async function dispatch(name: string, raw: unknown): Promise<Result<unknown>> {
     if (!isMethod(name)) return { ok: false, error: `Unknown request “${String(name).slice(0, 60)}”.` };
-    const parsed = contract[name].input.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsFrom(parsed.error);
-      const first = Object.values(fieldErrors)[0] ?? 'The request was not valid.';
-      return { ok: false, error: first, fieldErrors };
-    }
     try {
+      // Inside the try: a schema's own check (a refine) that throws must still come back as a Result.
+      const parsed = contract[name].input.safeParse(raw ?? {});
+      if (!parsed.success) {
+        const fieldErrors = fieldErrorsFrom(parsed.error);
+        const first = Object.values(fieldErrors)[0] ?? 'The request was not valid.';
+        return { ok: false, error: first, fieldErrors };
+      }
       // The cast is the one place the per-method pairing of input and handler cannot be seen by the compiler.
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };

@@ -2,24 +2,6 @@ import { app, session, shell, type WebContents } from 'electron';
 import { safeExternalUrl } from '../core/externalUrl';
 import { isTrustedUrl } from './trustedOrigin';
 
-/** webPreferences for the one window (Electron security checklist items 2–4, 6). */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    spellcheck: true,
-    navigateOnDragDrop: false,
-  };
-}
-
 /** No page of ours needs the camera, location, notifications API or anything else: refuse them all. */
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

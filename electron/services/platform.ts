@@ -16,6 +16,8 @@ export interface Platform {
   chooseFiles(opts: { title: string }): Promise<string[]>;
   /** Open a file with the system's viewer (a PDF reader, Word). */
   openPath(path: string): Promise<void>;
+  /** Show a file in the system's file manager, without opening it. */
+  showInFolder(path: string): Promise<void>;
   /** Show a desktop notification. */
   notify(title: string, body: string): void;
   /** The window's current page (the print view) as an A4 PDF, from its print styles. */
@@ -32,6 +34,7 @@ export interface RecordingPlatform extends Platform {
   /** What the next "attach files" dialog chooses. */
   dialogFiles: string[];
   openedPaths: string[];
+  shownInFolder: string[];
   notifications: { title: string; body: string }[];
   /** Pages sent to the system print dialog. */
   printed: number;
@@ -52,6 +55,10 @@ export function recordingPlatform(userName = 'test.officer'): RecordingPlatform 
     openedPaths: [],
     openPath: async (path) => {
       platform.openedPaths.push(path);
+    },
+    shownInFolder: [],
+    showInFolder: async (path) => {
+      platform.shownInFolder.push(path);
     },
     notifications: [],
     notify: (title, body) => {

@@ -5,6 +5,8 @@ import type { Letter } from '../core/letters/letterSchema';
 import type { ServiceContext } from './context';
 import type { Preferences } from './letters/deadlines';
 import type { LetterReader } from './letters/letterDetail';
+import { replyState } from '../core/replies/replyState';
+import type { Reply } from '../core/replies/replySchema';
 
 /** What has been notified already, so a reminder is shown once and not at every start. */
 export const remindersDocSchema = z.object({ lastRun: z.string().nullable().default(null), notified: z.array(z.string()).max(20_000).default([]) });
@@ -30,16 +32,29 @@ export function reminderService(ctx: ServiceContext, reader: LetterReader) {
       fresh.push(key);
       list.push(label);
     };
-    for (const l of ctx.store().all<Letter>('letters')) {
-      if (l.deletedAt || l.status !== 'sent') continue;
-      const { reply } = reader.detail(l);
-      if (reply.state === 'reply-overdue') consider(`reply-overdue:${l.id}:${l.deadlineDate}`, `${l.reference} (reply)`, overdue);
-      if (reply.state === 'awaiting-reply' && l.deadlineDate === tomorrow) consider(`reply-due:${l.id}:${l.deadlineDate}`, `${l.reference} (reply)`, dueTomorrow);
+    // One pass to know which threads have a reply: asking each letter's detail would rescan everything per letter.
+    const letters = ctx.store().all<Letter>('letters').filter((l) => !l.deletedAt);
+    const threadOf = new Map(letters.map((l) => [l.id, l.threadId]));
+    const repliedThreads = new Set<string>();
+    const repliedLetters = new Set<string>();
+    for (const r of ctx.store().all<Reply>('replies')) {
+      repliedLetters.add(r.letterId);
+      const t = threadOf.get(r.letterId);
+      if (t) repliedThreads.add(t);
+    }
+    for (const l of letters) {
+      if (l.status !== 'sent') continue;
+      const answered = l.followsUp === null ? repliedThreads.has(l.threadId) : repliedLetters.has(l.id);
+      const state = replyState(l, answered, today);
+      if (state === 'reply-overdue') consider(`reply-overdue:${l.id}:${l.deadlineDate}`, `${l.reference} (reply)`, overdue);
+      if (state === 'awaiting-reply' && l.deadlineDate === tomorrow) consider(`reply-due:${l.id}:${l.deadlineDate}`, `${l.reference} (reply)`, dueTomorrow);
       for (const c of l.commitments) {
-        const due = c.dueDate ?? l.deadlineDate;
+        // A commitment due with the reply is covered by the reply reminder until a reply comes; after
+        // that (agreed, say, but not delivered) it is reminded on its own.
+        const due = c.dueDate ?? (answered ? l.deadlineDate : null);
         if (!due || !isOpen(currentStatus(c))) continue;
-        if (due < today && c.dueDate) consider(`commitment-overdue:${c.id}:${due}`, `${l.reference}: ${c.text}`, overdue);
-        if (due === tomorrow && c.dueDate) consider(`commitment-due:${c.id}:${due}`, `${l.reference}: ${c.text}`, dueTomorrow);
+        if (due < today) consider(`commitment-overdue:${c.id}:${due}`, `${l.reference}: ${c.text}`, overdue);
+        if (due === tomorrow) consider(`commitment-due:${c.id}:${due}`, `${l.reference}: ${c.text}`, dueTomorrow);
       }
     }
     if (fresh.length > 0) {

@@ -86,8 +86,11 @@ export class CollectionState {
     return shard;
   }
 
-  /** Load the shard files that exist (they are created lazily; a missing one is empty). */
-  async load(): Promise<void> {
+  /**
+   * The shards whose files exist (they are created lazily; a missing one is empty), for the store
+   * to load. Throws StoreFileError for a file in the folder that is not one of this spec's shards.
+   */
+  async presentShards(): Promise<ShardState[]> {
     const present: ShardState[] = [];
     for (const entry of await readDirOrEmpty(this.dir)) {
       if (!entry.isFile() || isTempFile(entry.name)) continue;
@@ -103,7 +106,7 @@ export class CollectionState {
       }
       present.push(shard);
     }
-    await Promise.all(present.map((shard) => shard.load()));
+    return present;
   }
 }
 

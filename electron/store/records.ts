@@ -27,11 +27,29 @@ export function keepUnknownFields(raw: unknown, parsed: unknown): unknown {
  * silently change what the next write of that shard saves. Freezing makes such bugs throw instead.
  */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
+  if (typeof value === 'object' && value !== null) freezeTree(value);
   return value;
+}
+
+// Runs over every object of every record, so it avoids per-object garbage (Object.values would
+// allocate an array for each) and calls into itself only for children that are objects. An object
+// already frozen is taken to be frozen all the way down: only this function freezes store values.
+function freezeTree(value: object): void {
+  if (Object.isFrozen(value)) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'object' && child !== null) freezeTree(child);
+    }
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  // for...in also visits inherited enumerable keys; records are plain JSON objects, which have none.
+  for (const key in obj) {
+    const child = obj[key];
+    if (typeof child === 'object' && child !== null) freezeTree(child);
+  }
 }
 
 export type RecordCheck = { ok: true; record: StoredRecord } | { ok: false; issues: StoreIssue[] };

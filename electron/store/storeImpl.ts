@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import { storeMatchesBackup } from './backupManifest';
 import { createBackup, listBackups, listStoredBackups, pruneBackups } from './backups';
 import { CollectionState } from './collectionState';
+import { forEachLimited } from './concurrency';
 import type { ShardState } from './collectionState';
 import { checkDoc, DocState } from './docState';
 import type { StoreFs } from './fsSeam';
@@ -19,6 +20,9 @@ export interface StoreContext {
   docs: DocSpec[];
   fs: StoreFs;
 }
+
+/** Files read at once on open: enough to keep the disk busy while the previous file is parsed. */
+const LOAD_CONCURRENCY = Number(process.env.LC ?? 8); // TEMP
 
 export class StoreImpl implements Store {
   readonly dir: string;
@@ -43,10 +47,19 @@ export class StoreImpl implements Store {
     for (const spec of ctx.docs) this.docs.set(spec.name, new DocState(ctx.storeDir, spec, ctx.fs, onWritten));
   }
 
-  /** Read every file; throws StoreFileError for the first damaged one. */
+  /**
+   * Read every file; throws StoreFileError for the first damaged one found. Files are read a few
+   * at a time rather than all at once: parsing is single-threaded anyway, and starting every read
+   * together (300 files, ~150 MB at 50,000 letters) held every file's bytes in memory at the same
+   * time, which cost extra garbage collection for no gain in speed.
+   */
   async load(): Promise<void> {
-    await Promise.all([...this.collections.values()].map((c) => c.load()));
-    await Promise.all([...this.docs.values()].map((d) => d.load()));
+    const shards = (await Promise.all([...this.collections.values()].map((c) => c.presentShards()))).flat();
+    const loaders: (() => Promise<void>)[] = [
+      ...shards.map((shard) => () => shard.load()),
+      ...[...this.docs.values()].map((doc) => () => doc.load()),
+    ];
+    await forEachLimited(loaders, LOAD_CONCURRENCY, (load) => load());
   }
 
   all<T>(collection: string): T[] {

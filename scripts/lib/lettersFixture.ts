@@ -61,6 +61,7 @@ export function generateLetters(rnd: Random, book: AddressBookFixture, count: nu
       deadlineManualDate: null,
       signByDate: null,
       sendRecord: null,
+      sentSnapshot: null,
       signoffs: [],
       deadlineEvents: [],
       followsUp: null,

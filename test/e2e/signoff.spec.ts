@@ -158,6 +158,7 @@ test('a single letter’s pack from the letter itself', async ({ desk }) => {
   expect(pdfText(pdf, 1)).toContain('For signature');
   expect(pdfText(pdf, 2).trimStart().startsWith('Office of the Mayor of Hackney')).toBe(true);
   await page.getByRole('button', { name: 'Print…' }).click();
+  await expect.poll(() => desk.printed()).toBe(1);
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByTestId('letter-reference')).toHaveText(first!);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkReferencePattern, DEFAULT_REFERENCE_PATTERN } from '../letters/reference';
+import { cleanLine } from '../text/cleanText';
 import { addressLines, email, id, isoTimestamp, optionalLine, requiredLine, telephone } from './fields';
 
 /**
@@ -51,7 +52,7 @@ export const signatureImage = z
 export const signatoryInput = z.object({
   name: requiredLine('Name'),
   titleLines: z
-    .array(z.string().transform((s) => s.replace(/\s+/g, ' ').trim()))
+    .array(z.string().transform(cleanLine))
     .transform((lines) => lines.filter((l) => l.length > 0))
     .pipe(
       z

@@ -5,10 +5,6 @@
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
-}
-
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return `${dateFormat.format(d)}, ${timeFormat.format(d)}`;

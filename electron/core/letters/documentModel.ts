@@ -30,6 +30,16 @@ export interface DocumentContext {
   /** For a follow-up letter: the letter it follows. */
   original?: Pick<Letter, 'reference' | 'letterDate' | 'subject'>;
   outstandingCommitments?: string[];
+  /**
+   * For a sent letter: the placeholder values and letterhead as they were when it went, so the record does
+   * not drift when a deadline is extended, a commitment is agreed or the office moves.
+   */
+  frozen?: SentSnapshot | null;
+}
+
+export interface SentSnapshot {
+  values: PlaceholderValues;
+  letterhead: LetterDocument['letterhead'];
 }
 
 export function placeholderValues(letter: Letter, ctx: DocumentContext): PlaceholderValues {
@@ -60,14 +70,21 @@ export function placeholderValues(letter: Letter, ctx: DocumentContext): Placeho
   };
 }
 
+export function snapshotForSending(letter: Letter, ctx: DocumentContext): SentSnapshot {
+  return {
+    values: placeholderValues(letter, ctx),
+    letterhead: { officeName: ctx.office.officeName, addressLines: [...ctx.office.addressLines], email: ctx.office.email, telephone: ctx.office.telephone },
+  };
+}
+
 export function buildLetterDocument(letter: Letter, ctx: DocumentContext): LetterDocument {
-  const values = placeholderValues(letter, ctx);
+  const values = ctx.frozen?.values ?? placeholderValues(letter, ctx);
   const { body, unresolved } = fillPlaceholders(letter.body, values);
   const subject = fillPlaceholders([{ type: 'paragraph', runs: [{ text: letter.subject }] }], values);
   const subjectBlock = subject.body[0];
   const r = letter.recipient;
   return {
-    letterhead: {
+    letterhead: ctx.frozen?.letterhead ?? {
       officeName: ctx.office.officeName,
       addressLines: ctx.office.addressLines,
       email: ctx.office.email,

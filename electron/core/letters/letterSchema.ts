@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addressLines, id, isoTimestamp, optionalLine } from '../addressBook/fields';
 import { isoDate } from './isoDate';
+import { cleanLine } from '../text/cleanText';
 import { commitmentDraftSchema, commitmentSchema } from '../commitments/commitment';
 import { deadlineRuleSchema } from './deadlineRule';
 import { sendRecordSchema, signoffSchema } from '../signoff/signoff';
@@ -33,7 +34,7 @@ export const recipientSchema = z.object({
 export const letterSignatorySchema = z.object({
   signatoryId: id,
   name: optionalLine('Name', 200),
-  titleLines: z.array(z.string().max(200)).max(6),
+  titleLines: z.array(z.string().max(200).transform(cleanLine)).max(6),
 });
 
 export const ccEntrySchema = z.object({
@@ -78,6 +79,14 @@ export const letterRecord = letterContentSchema
     /** How and by whom it was sent, and any override of unfinished sign-off. */
     sendRecord: sendRecordSchema.nullable().default(null),
     signoffs: z.array(signoffSchema).max(12).default([]),
+    /** What the placeholders and letterhead said when the letter was sent (see SentSnapshot). */
+    sentSnapshot: z
+      .object({
+        values: z.record(z.string(), z.union([z.string().max(20_000), z.array(z.string().max(2000)).max(100)])),
+        letterhead: z.object({ officeName: z.string(), addressLines: z.array(z.string()), email: z.string(), telephone: z.string() }),
+      })
+      .nullable()
+      .default(null),
     amendments: z.array(amendmentSchema).default([]),
     commitments: z.array(commitmentSchema).max(100).default([]),
     /** The reply deadline in force: worked out in main from the rule or manual date, then extensions and overrides. */

@@ -4,6 +4,7 @@ import type { ReplyState } from '../replies/replyState';
 import type { Reply } from '../replies/replySchema';
 import type { DocumentContext, LetterDocument } from './documentModel';
 import type { Letter, LetterStatus } from './letterSchema';
+import type { Commitment } from '../commitments/commitment';
 
 /** A letter as the editor receives it: the record, the document the preview renders, and what surrounds it. */
 export interface LetterDetail {
@@ -15,6 +16,8 @@ export interface LetterDetail {
   reply: { state: ReplyState; chase: { offer: boolean; reason: string } };
   replies: Reply[];
   thread: ThreadItem[];
+  /** Every commitment asked for in this letter's thread: what a reply (to the letter or its chaser) can answer. */
+  threadCommitments: { letterId: string; reference: string; commitment: Commitment }[];
   /** For a follow-up: what its placeholders need from the letter it follows, so the preview can fill them. */
   followUp: Pick<DocumentContext, 'original' | 'outstandingCommitments'> | null;
   /** Today in London by the app's clock, so the window agrees with main about what is overdue. */

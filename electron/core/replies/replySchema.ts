@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoTimestamp, optionalLine } from '../addressBook/fields';
 import { commitmentStatus } from '../commitments/commitment';
 import { isoDate } from '../letters/isoDate';
+import { stripXmlForbidden } from '../text/cleanText';
 
 /** A file that came with a reply, copied into the data folder and named by its SHA-256 so it cannot change unseen. */
 export const attachmentSchema = z.object({
@@ -24,7 +25,7 @@ export const replyInputSchema = z.object({
   receivedDate: isoDate,
   from: optionalLine('From', 250),
   theirReference: optionalLine('Their reference', 80).default(''),
-  summary: z.string().max(20_000).default(''),
+  summary: z.string().max(20_000).transform(stripXmlForbidden).default(''),
   answers: z.array(answerSchema).max(100).default([]),
 });
 

@@ -17,6 +17,8 @@ export function commitmentHandlers(deps: LetterDeps): Pick<Handlers, 'commitment
         const letter = reader.find(letterId);
         const c = letter.commitments.find((x) => x.id === commitmentId);
         if (!c) throw new NotFoundError('That commitment');
+        if (letter.deletedAt) throw new UserError('This letter is in the bin. Restore it first.');
+        if (date > reader.today()) throw new UserError('A status cannot change on a date still to come.', { date: 'That date is in the future.' });
         if (evidence?.kind === 'reply' && !ctx.store().get<Reply>('replies', evidence.replyId)) throw new UserError('That reply could not be found.');
         if (date < (letter.sentDate ?? letter.letterDate)) throw new UserError('A commitment cannot change before the letter asking for it was sent.', { date: 'Before the letter was sent.' });
         const changed: Commitment = { ...c, history: [...c.history, { status, date, evidence, at: ctx.nowIso(), by: ctx.platform.userName() }] };

@@ -41,7 +41,7 @@ export async function createLetter(
   const template = opts.templateId ? await deps.getTemplate(opts.templateId) : null;
   const date = opts.letterDate ?? londonDate(ctx.clock.now());
   const { content, notes } = newLetterContent(ctx, { template, contactId: opts.contactId, letterDate: date });
-  const reference = opts.manualReference ? references.check(opts.manualReference) : await references.allocate();
+  const reference = opts.manualReference ? references.check(opts.manualReference) : await references.allocate(date);
   const now = ctx.nowIso();
   const id = ctx.newId();
   const letter: Letter = deadlines.apply({
@@ -54,6 +54,7 @@ export async function createLetter(
     status: 'draft',
     sentDate: null,
     sendRecord: null,
+    sentSnapshot: null,
     signoffs: [],
     deadlineDate: null,
     deadlineEvents: [],
@@ -100,11 +101,26 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
           by: ctx.platform.userName(),
           organisation: content.recipient.organisation,
         });
+        if (isFrozen(old.status)) {
+          const kept = new Set(content.commitments.map((c) => c.id));
+          const dropped = old.commitments.filter((c) => !kept.has(c.id));
+          if (dropped.length > 0) throw new UserError('A commitment asked for in a sent letter stays on the record. Mark it declined or delivered instead of removing it.');
+        }
         const changes = diffContent(contentOf(old), { ...content, commitments });
         if (changes.length === 0) return reader.detail(old);
+        // A signature is for the text that was signed: once the letter changes, those signatures no longer
+        // stand and are asked for again (the note says so).
+        const notes: string[] = [];
+        let signoffs = old.signoffs;
+        if (!isFrozen(old.status) && signoffs.some((x) => x.state === 'signed')) {
+          signoffs = [];
+          notes.push('The letter changed after it was signed, so the signatures recorded have been cleared: ask the signatories to sign the new version.');
+        }
         const amendments = isFrozen(old.status) ? [...old.amendments, { at: now, by: ctx.platform.userName(), changes }] : old.amendments;
-        const next = deadlines.apply({ ...old, ...content, commitments, amendments, updatedAt: now });
-        return reader.detail(await saveRecord(ctx, 'letters', next));
+        let next = deadlines.apply({ ...old, ...content, commitments, amendments, signoffs, updatedAt: now });
+        // An amendment to a sent letter is a deliberate change to the record: freeze it afresh as amended.
+        if (isFrozen(old.status)) next = { ...next, sentSnapshot: reader.snapshotOf(next) };
+        return reader.detail(await saveRecord(ctx, 'letters', next), notes);
       }),
 
     'letters.setStatus': ({ id, status }) =>

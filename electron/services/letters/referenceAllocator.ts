@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OfficeProfile } from '../../core/addressBook/schemas';
-import { londonDate } from '../../core/dates/londonDate';
+import { londonDate, type IsoDate } from '../../core/dates/londonDate';
 import { UserError } from '../../core/errors';
 import type { Letter } from '../../core/letters/letterSchema';
 import { checkManualReference, nextReference, normaliseReference } from '../../core/letters/reference';
@@ -17,10 +17,10 @@ export type ReferenceCounters = z.output<typeof referenceCountersSchema>;
 export function referenceAllocator(ctx: ServiceContext) {
   const taken = () => new Set(ctx.store().all<Letter>('letters').map((l) => normaliseReference(l.reference)));
   return {
-    async allocate(): Promise<string> {
+    /** The next reference for a letter of this date (today's, for a new letter). */
+    async allocate(date: IsoDate = londonDate(ctx.clock.now())): Promise<string> {
       const office = ctx.store().getDoc<OfficeProfile>('office');
       const doc = ctx.store().getDoc<ReferenceCounters>('referenceCounters');
-      const date = londonDate(ctx.clock.now());
       const probe = nextReference({ pattern: office.referencePattern, prefix: office.referencePrefix, date, lastIssued: 0, existing: [] });
       const existing = ctx.store().all<Letter>('letters').map((l) => l.reference);
       const next = nextReference({

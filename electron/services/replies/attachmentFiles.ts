@@ -9,6 +9,13 @@ import { fsyncDir } from '../../store/atomicWrite';
 
 export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 
+/** Files a reply might bring that open in a viewer and cannot run code. */
+const VIEWABLE = new Set(['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'xls', 'xlsx', 'ods', 'csv', 'ppt', 'pptx', 'png', 'jpg', 'jpeg', 'gif', 'tif', 'tiff', 'eml', 'msg']);
+export function isViewableDocument(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && VIEWABLE.has(name.slice(dot + 1).toLowerCase()) && !/[\u202A-\u202E\u2066-\u2069]/.test(name);
+}
+
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

@@ -1,11 +1,11 @@
 import { currentStatus, type Commitment } from '../../core/commitments/commitment';
 import { NotFoundError, UserError } from '../../core/errors';
 import type { Letter } from '../../core/letters/letterSchema';
-import type { Reply } from '../../core/replies/replySchema';
+import type { Attachment, Reply } from '../../core/replies/replySchema';
 import type { Handlers } from '../../ipc/contract';
 import { saveRecord } from '../addressBook/saveRecord';
 import type { LetterDeps } from '../letters/letterHandlers';
-import type { attachmentFiles } from './attachmentFiles';
+import { isViewableDocument, type attachmentFiles } from './attachmentFiles';
 
 /**
  * Recording a reply: when it came, from whom, their reference, a summary, files, and what it said about each
@@ -26,6 +26,8 @@ export function replyHandlers(
       lock(async () => {
         const letter = reader.find(input.letterId);
         if (letter.status !== 'sent' && letter.status !== 'closed') throw new UserError('A reply can be recorded only for a letter that has been sent.');
+        if (letter.deletedAt) throw new UserError('This letter is in the bin. Restore it first.');
+        if (input.receivedDate > reader.today()) throw new UserError('A reply cannot have been received on a date still to come.', { receivedDate: 'That date is in the future.' });
         if (letter.sentDate && input.receivedDate < letter.sentDate) throw new UserError('The reply cannot have arrived before the letter was sent.', { receivedDate: 'Before the letter was sent.' });
         const { letters } = reader.threadOf(letter);
         const owner = new Map<string, Letter>();
@@ -49,21 +51,27 @@ export function replyHandlers(
         for (const l of touched.values()) await saveRecord(ctx, 'letters', l);
         return reader.detail(reader.find(input.letterId));
       }),
-    'replies.attachFiles': ({ id }) =>
-      lock(async () => {
+    'replies.attachFiles': async ({ id }) => {
+      findReply(id);
+      // The dialog and the copying (files of up to 200 MB) happen outside the lock, so saving letters is not held up.
+      const chosen = await ctx.platform.chooseFiles({ title: 'Attach files to this reply' });
+      if (chosen.length === 0) return findReply(id);
+      const added: Attachment[] = [];
+      for (const path of chosen) added.push(await files.add(path));
+      return lock(async () => {
         const reply = findReply(id);
-        const chosen = await ctx.platform.chooseFiles({ title: 'Attach files to this reply' });
-        if (chosen.length === 0) return reply;
-        const added = [];
-        for (const path of chosen) added.push(await files.add(path));
         const known = new Set(reply.attachments.map((a) => `${a.sha256}/${a.name}`));
         const attachments = [...reply.attachments, ...added.filter((a) => !known.has(`${a.sha256}/${a.name}`))];
         return saveRecord(ctx, 'replies', { ...reply, attachments, updatedAt: ctx.nowIso() });
-      }),
+      });
+    },
     'replies.openAttachment': async ({ replyId, attachmentId }) => {
       const a = findReply(replyId).attachments.find((x) => x.id === attachmentId);
       if (!a) throw new NotFoundError('That attachment');
-      await ctx.platform.openPath(await files.verify(a));
+      const path = await files.verify(a);
+      // Only documents are opened directly; anything that could run (.exe, .js, .lnk…) is shown in its folder.
+      if (isViewableDocument(a.name)) await ctx.platform.openPath(path);
+      else await ctx.platform.showInFolder(path);
       return null;
     },
   };

@@ -21,6 +21,8 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
       lock(async () => {
         const letter = reader.find(letterId);
         if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has been sent; its sign-off can no longer change.');
+        if (letter.deletedAt) throw new UserError('This letter is in the bin. Restore it first.');
+        if (entry.state === 'signed' && entry.date > reader.today()) throw new UserError('A signature cannot be dated in the future.', { date: 'That date is in the future.' });
         const stamp = { at: ctx.nowIso(), by: ctx.platform.userName() };
         const next = guard(() =>
           entry.state === 'awaiting'
@@ -39,11 +41,14 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
         if (date > londonDate(ctx.clock.now())) throw new UserError('A letter cannot be marked as sent on a date still to come.', { date: 'That date is in the future.' });
         if (date < letter.letterDate) throw new UserError('A letter cannot be sent before its own date.', { date: 'Before the letter’s date.' });
         const { override } = guard(() => checkSend(letter, overrideReason ?? null));
+        const dated = deadlines.apply({ ...letter, sentDate: date });
         const sent = deadlines.apply({
           ...letter,
           status: 'sent' as const,
           sentDate: date,
           sendRecord: { method, override, at: ctx.nowIso(), by: ctx.platform.userName() },
+          // The text is now on the record: freeze what its placeholders and letterhead said on the day.
+          sentSnapshot: reader.snapshotOf(dated),
           updatedAt: ctx.nowIso(),
         });
         return reader.detail(await saveRecord(ctx, 'letters', sent));

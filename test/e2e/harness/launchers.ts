@@ -5,6 +5,7 @@ import { fixedClock, systemClock, type Clock } from '../../../electron/core/cloc
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { methodNames } from '../../../electron/ipc/methodNames';
 import { buildDeskApi } from '../../../electron/ipc/exposeApi';
+import { isTrustedUrl } from '../../../electron/security/trustedOrigin';
 import { createServices, type Services } from '../../../electron/services/createServices';
 import { recordingPlatform } from '../../../electron/services/platform';
 
@@ -16,8 +17,10 @@ export interface DeskApp {
   /** Close and start again on the same data folder; `now` sets the app's clock (for deadline tests). */
   restart(opts?: { now?: string }): Promise<void>;
   close(): Promise<void>;
-  /** Make the next save and folder dialogs choose this folder (or cancel, with null). */
+  /** Make the next save and folder dialogs choose this folder (or cancel, with null), and the print dialog print. */
   answerDialogsWith(folder: string | null): Promise<void>;
+  /** How many times the system print dialog was used. */
+  printed(): Promise<number>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -77,7 +80,19 @@ export async function launchElectron(binary: string, dataDir: string, watch: (pa
         }) as typeof dialog.showSaveDialog;
         dialog.showOpenDialog = (async () => (chosen ? { canceled: false, filePaths: [chosen] } : { canceled: true, filePaths: [] })) as typeof dialog.showOpenDialog;
       }, folder);
+      // A real print dialog would wait for a person: count the request and report it printed.
+      await app.evaluate(({ BrowserWindow }) => {
+        const g = globalThis as { deskPrinted?: number };
+        g.deskPrinted ??= 0;
+        for (const w of BrowserWindow.getAllWindows()) {
+          w.webContents.print = ((_opts: unknown, done?: (ok: boolean, reason: string) => void) => {
+            g.deskPrinted = (g.deskPrinted ?? 0) + 1;
+            done?.(true, '');
+          }) as typeof w.webContents.print;
+        }
+      });
     },
+    printed: () => app.evaluate(() => (globalThis as { deskPrinted?: number }).deskPrinted ?? 0),
   };
 }
 
@@ -103,7 +118,7 @@ export async function launchBrowser(
   let dispatch = createDispatcher(services.handlers);
   await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {
     // The same rule as the IPC sender check: only the app's own top-level page may call.
-    if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${origin}/`)) {
+    if (source.frame !== source.page.mainFrame() || !isTrustedUrl(source.frame.url(), origin)) {
       return { ok: false, error: 'This request did not come from Correspondence Desk and was refused.' };
     }
     return dispatch(name, input);
@@ -132,5 +147,6 @@ export async function launchBrowser(
     answerDialogsWith: async (folder) => {
       platform.dialogFolder = folder;
     },
+    printed: async () => platform.printed,
   };
 }

@@ -23,4 +23,9 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir([], { CORRESPONDENCE_DESK_DATA_DIR: '/env' }, '/u')).toBe('/env');
     expect(resolveDataDir([], {}, '/u')).toBe('/u');
   });
+  it('refuses a --data-dir with no folder rather than opening the default data', () => {
+    expect(() => resolveDataDir(['--data-dir'], {}, '/u')).toThrow(/needs a folder/);
+    expect(() => resolveDataDir(['--data-dir', '--inspect'], {}, '/u')).toThrow(/needs a folder/);
+    expect(() => resolveDataDir(['--data-dir='], {}, '/u')).toThrow(/needs a folder/);
+  });
 });

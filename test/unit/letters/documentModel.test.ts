@@ -39,6 +39,7 @@ const letter: Letter = {
   deadlineManualDate: null,
   signByDate: null,
   sendRecord: null,
+  sentSnapshot: null,
   signoffs: [],
   deadlineEvents: [],
   followsUp: null,

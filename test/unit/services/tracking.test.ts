@@ -106,6 +106,7 @@ describe('replies, commitments and chasers', () => {
     const app = await start();
     const letter = await sentLetter(app);
     const draft = (await app.must('letters.create', {})).letter;
+    app.clock.set('2022-03-20T10:00:00Z');
     expect(await app.call('replies.create', { letterId: draft.id, receivedDate: '2022-03-18', from: 'x' })).toMatchObject({ ok: false });
     expect(await app.call('replies.create', { letterId: letter.id, receivedDate: '2022-03-10', from: 'x' })).toMatchObject({ ok: false });
     expect(await app.call('replies.create', { letterId: letter.id, receivedDate: '2022-03-18', from: 'x', answers: [{ commitmentId: 'nope', status: 'agreed' }] })).toMatchObject({ ok: false });
@@ -144,6 +145,7 @@ describe('replies, commitments and chasers', () => {
   it('attaches a file with its checksum and refuses to open it if it changed on disk', async () => {
     const app = await start();
     const letter = await sentLetter(app);
+    app.clock.set('2022-03-20T10:00:00Z');
     const detail = await app.must('replies.create', { letterId: letter.id, receivedDate: '2022-03-20', from: 'DAC Jane Taylor' });
     const replyId = detail.replies[0]!.id;
     const folder = await mkdtemp(join(tmpdir(), 'desk-attach-'));
@@ -157,6 +159,22 @@ describe('replies, commitments and chasers', () => {
     expect(app.platform.openedPaths).toHaveLength(1);
     await writeFile(app.platform.openedPaths[0]!, 'tampered');
     expect(await app.call('replies.openAttachment', { replyId, attachmentId: reply.attachments[0]!.id })).toMatchObject({ ok: false, error: expect.stringContaining('changed on disk') });
+
+    // A program sent as an attachment is never run: it is shown in its folder instead.
+    const program = join(folder, 'invoice\u202Efdp.exe');
+    await writeFile(program, 'MZ not really a program');
+    app.platform.dialogFiles = [program];
+    const withProgram = await app.must('replies.attachFiles', { id: replyId });
+    await app.must('replies.openAttachment', { replyId, attachmentId: withProgram.attachments[1]!.id });
+    expect(app.platform.openedPaths).toHaveLength(1);
+    expect(app.platform.shownInFolder).toHaveLength(1);
+  });
+
+  it('refuses replies dated in the future and changes to letters in the bin', async () => {
+    const app = await start();
+    const letter = await sentLetter(app);
+    expect(await app.call('replies.create', { letterId: letter.id, receivedDate: '2022-03-20', from: 'x' })).toMatchObject({ ok: false, error: expect.stringContaining('still to come') });
+    expect(await app.call('commitments.setStatus', { letterId: letter.id, commitmentId: 'c0', status: 'agreed', date: '2022-04-01' })).toMatchObject({ ok: false });
   });
 });
 
@@ -175,8 +193,18 @@ describe('reminders', () => {
     expect(app.platform.notifications.map((n) => n.body)).toEqual(['Due tomorrow: MCO220317-01 (reply).', 'Now overdue: MCO220317-01 (reply).']);
     const { preferences } = await app.must('settings.getPreferences', {});
     await app.must('settings.savePreferences', { ...preferences, reminders: { enabled: false } });
+    // Something new falls due while reminders are off: nothing is shown.
+    const { letter: second } = await app.must('letters.create', {});
+    await app.must('letters.update', { id: second.id, content: { ...second, deadlineManualDate: '2022-04-04' } });
+    await app.must('letters.markSent', { id: second.id, date: '2022-04-01', method: 'email' });
     app.clock.set('2022-04-10T08:00:00Z');
     await app.services.runReminders();
     expect(app.platform.notifications).toHaveLength(2);
+    // Back on, it is notified, once a day at most.
+    await app.must('settings.savePreferences', { ...preferences, reminders: { enabled: true } });
+    await app.services.runReminders({ onlyIfNewDay: true });
+    expect(app.platform.notifications.at(-1)?.body).toContain('MCO220401-01');
+    await app.services.runReminders({ onlyIfNewDay: true });
+    expect(app.platform.notifications).toHaveLength(3);
   });
 });

@@ -36,19 +36,20 @@ export function RecordReplyModal(props: { detail: LetterDetail; onClose: () => v
           <TextInput label="Their reference" value={theirReference} onChange={(e) => setTheirReference(e.currentTarget.value)} />
         </Group>
         <Textarea label="Summary" description="What the reply says, in a few lines" autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
-        {letter.commitments.length > 0 && (
+        {props.detail.threadCommitments.length > 0 && (
           <>
             <Text fw={500} size="sm">
               What does the reply say about each commitment?
             </Text>
             <Table withTableBorder>
               <Table.Tbody>
-                {letter.commitments.map((c, i) => (
+                {props.detail.threadCommitments.map(({ commitment: c, reference }, i) => (
                   <Table.Tr key={c.id}>
                     <Table.Td w="45%">
                       <Text size="sm">{c.text}</Text>
                       <Text size="xs" c="dimmed">
                         Now: {COMMITMENT_STATUS_LABELS[currentStatus(c)]}
+                        {reference !== letter.reference && ` · asked in ${reference}`}
                       </Text>
                     </Table.Td>
                     <Table.Td w="22%">

@@ -2,12 +2,20 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/co
 import { useState } from 'react';
 import type { CommitmentSuggestion } from '../../../../electron/core/commitments/suggest';
 import { call } from '../../api/desk';
+import { addCalendarDays } from '../../../../electron/core/deadlines/calendarMath';
 
 /**
  * Commitments read from the letter's own words ("we would like your assurance that…", "within the next
  * fortnight"), for the officer to accept as they are, edit, or dismiss. Nothing is added without a click.
  */
-export function SuggestionsPanel(props: { letterId: string; flush: () => Promise<void>; onAccept: (text: string, dueDate: string | null) => void; disabled: boolean }) {
+/** A due date for an accepted suggestion: its own date, or a span of calendar days counted from the letter's date. */
+function dueDateOf(s: CommitmentSuggestion, letterDate: string): string | null {
+  if (s.deadline?.date) return s.deadline.date;
+  if (s.deadline?.kind === 'calendar-days' && s.deadline.days) return addCalendarDays(letterDate, s.deadline.days);
+  return null; // working days need the office's calendar: the letter's own deadline applies instead
+}
+
+export function SuggestionsPanel(props: { letterId: string; letterDate: string; flush: () => Promise<unknown>; onAccept: (text: string, dueDate: string | null) => void; disabled: boolean }) {
   const [items, setItems] = useState<(CommitmentSuggestion & { draft: string })[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
@@ -34,7 +42,7 @@ export function SuggestionsPanel(props: { letterId: string; flush: () => Promise
           </Text>
           <Group wrap="nowrap" gap="xs">
             <TextInput aria-label={`Suggested commitment ${i + 1}`} value={s.draft} onChange={(e) => { const v = e.currentTarget.value; setItems((list) => list?.map((x, j) => (j === i ? { ...x, draft: v } : x)) ?? null); }} style={{ flex: 1 }} />
-            <Button size="xs" onClick={() => { props.onAccept(s.draft, s.deadline?.date ?? null); drop(i); }}>
+            <Button size="xs" onClick={() => { props.onAccept(s.draft, dueDateOf(s, props.letterDate)); drop(i); }}>
               Accept
             </Button>
             <Button size="xs" variant="subtle" color="gray" onClick={() => drop(i)}>

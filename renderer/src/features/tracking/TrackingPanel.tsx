@@ -17,6 +17,9 @@ import { ThreadView } from './ThreadView';
  * After a letter is sent: where its reply stands, how its deadline was worked out (and changed), what became
  * of each commitment, the replies with their files, and the whole thread.
  */
+/** A file name as shown: without the invisible characters that can disguise `…‮fdp.exe` as a PDF. */
+const displayName = (name: string) => name.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
+
 export function TrackingPanel({ detail, onDetail, onError }: { detail: LetterDetail; onDetail: (d: LetterDetail) => void; onError: (m: string) => void }) {
   const navigate = useNavigate();
   const { letter } = detail;
@@ -131,7 +134,7 @@ export function TrackingPanel({ detail, onDetail, onError }: { detail: LetterDet
               <Group gap="xs">
                 {r.attachments.map((a) => (
                   <Anchor key={a.id} size="xs" component="button" onClick={() => void call('replies.openAttachment', { replyId: r.id, attachmentId: a.id }).catch((e: Error) => onError(e.message))}>
-                    {a.name} ({Math.ceil(a.size / 1024)} KB)
+                    {displayName(a.name)} ({Math.ceil(a.size / 1024)} KB)
                   </Anchor>
                 ))}
                 <Button size="compact-xs" variant="subtle" onClick={() => attach.mutate({ id: r.id }, { onSuccess: () => void call('letters.get', { id: letter.id }).then(onDetail), onError: (e) => onError(e.message) })}>

@@ -40,13 +40,19 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
       onSaved(d);
     },
   });
+  /** Any other change saved to this letter (sign-off, sending, tracking) becomes the editor's new base. */
+  const adopt = (d: LetterDetail) => {
+    draft.rebase(d.letter.updatedAt);
+    setCurrent(d);
+    onSaved(d);
+  };
   const { content, update } = draft;
   const setStatus = useApiMutation('letters.setStatus');
   const remove = useApiMutation('letters.delete');
   const exportDocx = useApiMutation('export.letter');
   const exportLetter = async () => {
     setProblem(null);
-    await draft.flush();
+    if (!(await draft.flush())) return setProblem('The latest changes could not be saved, so the letter was not exported. Try again once it has saved.');
     exportDocx.mutate(
       { id: current.letter.id },
       {
@@ -73,7 +79,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
     await draft.flush();
     setStatus.mutate(
       { id: current.letter.id, status: next },
-      { onSuccess: (d) => { setCurrent(d); onSaved(d); }, onError: (e) => setProblem(e.message) },
+      { onSuccess: adopt, onError: (e) => setProblem(e.message) },
     );
   };
 
@@ -131,6 +137,11 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           {problem ?? draft.error}
         </Alert>
       )}
+      {draft.restoredAt && (
+        <Alert color="blue" mx="md" mt="xs">
+          Changes you made that had not been saved (the window closed first) have been brought back.
+        </Alert>
+      )}
       {current.notes.map((n, i) => (
         <Alert key={i} color="yellow" mx="md" mt="xs">
           {n}
@@ -142,8 +153,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           onClose={() => setSending(false)}
           onSent={(d) => {
             setSending(false);
-            setCurrent(d);
-            onSaved(d);
+            adopt(d);
           }}
         />
       )}
@@ -192,6 +202,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <CommitmentsSection value={content.commitments} onChange={(commitments) => update({ commitments })} readOnly={readOnly} defaultOrganisation={content.recipient.organisation} />
             <SuggestionsPanel
               letterId={current.letter.id}
+              letterDate={content.letterDate}
               flush={draft.flush}
               disabled={readOnly}
               onAccept={(text, dueDate) => update({ commitments: [...draft.content.commitments, newCommitment(text, dueDate)] })}
@@ -200,9 +211,9 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="tracking" p="md">
-              <SignoffPanel detail={current} onDetail={(d) => { setCurrent(d); onSaved(d); }} />
+              <SignoffPanel detail={current} onDetail={adopt} />
               <div style={{ height: 16 }} />
-              <TrackingPanel detail={current} onDetail={(d) => { setCurrent(d); onSaved(d); }} onError={setProblem} />
+              <TrackingPanel detail={current} onDetail={adopt} onError={setProblem} />
             </Tabs.Panel>
           </Tabs>
         </ScrollArea>

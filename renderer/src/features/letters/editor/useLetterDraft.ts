@@ -29,11 +29,11 @@ function readJournal(id: string): Journal | null {
  */
 export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; onSaved: (d: LetterDetail) => void }) {
   const id = detail.letter.id;
-  const [content, setContent] = useState<LetterContent>(() => {
-    const journal = readJournal(id);
-    return journal && journal.base === detail.letter.updatedAt ? journal.content : detail.letter;
-  });
-  const [state, setState] = useState<SaveState>(() => (readJournal(id)?.base === detail.letter.updatedAt ? 'unsaved' : 'saved'));
+  // Unsaved edits left by a closed window or a crash are always brought back, even if the letter changed
+  // since (the officer sees a note and can keep or undo them); dropping them would lose what was typed.
+  const [restored] = useState(() => readJournal(id));
+  const [content, setContent] = useState<LetterContent>(() => restored?.content ?? detail.letter);
+  const [state, setState] = useState<SaveState>(() => (restored ? 'unsaved' : 'saved'));
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(content);
   const base = useRef(detail.letter.updatedAt);
@@ -42,11 +42,12 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
   const dirty = useRef(state === 'unsaved');
   const { onSaved } = opts;
 
-  const flush = useCallback(async (): Promise<void> => {
+  /** Save what is pending now; true when nothing is left unsaved. */
+  const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (saving.current) await saving.current;
-    if (!dirty.current) return;
+    if (!dirty.current) return true;
     dirty.current = false;
     const sent = latest.current;
     setState('saving');
@@ -71,6 +72,7 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
       }
     })();
     await saving.current;
+    return !dirty.current;
   }, [id, onSaved]);
 
   const update = useCallback(
@@ -100,13 +102,10 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
     };
   }, [flush, opts.autosave]);
 
-  const discard = useCallback(() => {
-    localStorage.removeItem(journalKey(id));
-    dirty.current = false;
-    latest.current = detail.letter;
-    setContent(detail.letter);
-    setState('saved');
-  }, [id, detail.letter]);
+  /** Another action (a signature, a status change) saved the letter: later saves build on that version. */
+  const rebase = useCallback((updatedAt: string) => {
+    base.current = updatedAt;
+  }, []);
 
-  return { content, update, flush, discard, state, error };
+  return { content, update, flush, rebase, state, error, restoredAt: restored ? restored.base : null };
 }

@@ -57,7 +57,15 @@ function TemplateEditor({ detail }: { detail: TemplateDetail }) {
   const save = useApiMutation('templates.save');
   const duplicate = useApiMutation('templates.duplicate');
   const remove = useApiMutation('templates.remove');
-  const [source, setSource] = useState(detail.source);
+  // What the officer types is kept in a local journal until saved, so switching template, closing the window
+  // or a crash never loses an edit; it comes back the next time the template is opened.
+  const journalKey = `desk.template.${detail.id}`;
+  const [source, setSourceState] = useState(() => (detail.builtIn ? null : localStorage.getItem(journalKey)) ?? detail.source);
+  const setSource = (text: string) => {
+    setSourceState(text);
+    if (text === detail.source) localStorage.removeItem(journalKey);
+    else localStorage.setItem(journalKey, text);
+  };
   const [current, setCurrent] = useState(detail);
   const dirty = source !== current.source;
   const preview = useMemo(() => {
@@ -108,9 +116,28 @@ function TemplateEditor({ detail }: { detail: TemplateDetail }) {
           maxRows={30}
           styles={{ input: { fontFamily: 'ui-monospace, Consolas, monospace', fontSize: 12 } }}
         />
+        {!current.builtIn && dirty && (
+          <Text size="sm" c="orange" data-testid="template-unsaved">
+            Not saved yet: your text is kept on this computer until you save it.
+          </Text>
+        )}
         {!current.builtIn && (
           <Group>
-            <Button disabled={!dirty} loading={save.isPending} onClick={() => save.mutate({ id: current.id, source }, { onSuccess: setCurrent })}>
+            <Button
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(
+                  { id: current.id, source },
+                  {
+                    onSuccess: (saved) => {
+                      localStorage.removeItem(journalKey);
+                      setCurrent(saved);
+                    },
+                  },
+                )
+              }
+            >
               Save template
             </Button>
             {save.isError && <Text c="red" size="sm">{save.error.message}</Text>}

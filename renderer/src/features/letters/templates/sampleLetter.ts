@@ -33,6 +33,7 @@ export function sampleLetter(t: LetterTemplate, today: string): Letter {
     deadlineManualDate: null,
     signByDate: null,
     sendRecord: null,
+    sentSnapshot: null,
     signoffs: [],
     deadlineEvents: [],
     followsUp: null,
