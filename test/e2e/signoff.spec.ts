@@ -162,3 +162,38 @@ test('a single letter’s pack from the letter itself', async ({ desk }) => {
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByTestId('letter-reference')).toHaveText(first!);
 });
+
+test('a sent letter is amended on purpose, and the amendment is kept with who and when', async ({ launch }) => {
+  const desk = await launch({ now: '2022-03-17T10:00:00Z' });
+  const { page } = desk;
+  const [, second] = await seed(page);
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: second! }).click();
+  // Signed by its one signatory, then sent.
+  await page.getByRole('tab', { name: /Sign-off/ }).click();
+  await page.getByTestId('signoff-table').getByRole('button', { name: 'Signed' }).click();
+  await page.getByRole('dialog', { name: 'Philip Glanville has signed' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('ready-to-send')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as sent' }).click();
+  await page.getByRole('dialog', { name: /as sent$/ }).getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(page.getByTestId('letter-status')).toHaveText('Sent');
+
+  await page.getByRole('tab', { name: 'Letter', exact: true }).click();
+  await expect(page.getByLabel('Subject')).toBeDisabled();
+  await page.getByRole('button', { name: 'Amend' }).click();
+  await page.getByLabel('Subject').fill('Trust in the police complaints system (corrected)');
+  await page.getByRole('button', { name: 'Save amendment' }).click();
+  await expect(page.getByRole('button', { name: 'Amend' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const history = page.getByTestId('amendments');
+  await expect(history).toContainText('Subject');
+  await expect(history).toContainText('(corrected)');
+  await expect(history).toContainText('17 March 2022');
+
+  await desk.restart();
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: second! }).click();
+  await page.getByRole('tab', { name: 'Letter', exact: true }).click();
+  await expect(page.getByTestId('amendments')).toContainText('(corrected)');
+  await expect(page.getByLabel('Subject')).toHaveValue('Trust in the police complaints system (corrected)');
+});

@@ -40,7 +40,12 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saving = useRef<Promise<void> | null>(null);
   const dirty = useRef(state === 'unsaved');
-  const { onSaved } = opts;
+  // Read through a ref: the caller passes a new function each render, and `flush` must stay the same
+  // function, or the effect below would re-run (and save) on every render.
+  const onSaved = useRef(opts.onSaved);
+  useEffect(() => {
+    onSaved.current = opts.onSaved;
+  });
 
   /** Save what is pending now; true when nothing is left unsaved. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -62,7 +67,7 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
           localStorage.setItem(journalKey(id), JSON.stringify({ content: latest.current, base: base.current } satisfies Journal));
         }
         setError(null);
-        onSaved(saved);
+        onSaved.current(saved);
       } catch (err) {
         dirty.current = true;
         setState('error');
@@ -73,7 +78,7 @@ export function useLetterDraft(detail: LetterDetail, opts: { autosave: boolean; 
     })();
     await saving.current;
     return !dirty.current;
-  }, [id, onSaved]);
+  }, [id]);
 
   const update = useCallback(
     (patch: Partial<LetterContent>) => {
