@@ -34,11 +34,11 @@ function createWindow(): void {
 
 /**
  * End-to-end tests of deadlines need a day other than today. Only an unpackaged build (a developer's or the
- * test suite's) honours CORRESPONDENCE_DESK_TEST_NOW; an installed app always uses the real clock.
+ * test suite's, with NODE_ENV=test) honours CORRESPONDENCE_DESK_TEST_NOW; an installed app always uses the real clock.
  */
 function testClock() {
   const now = process.env['CORRESPONDENCE_DESK_TEST_NOW'];
-  return !app.isPackaged && now && !Number.isNaN(Date.parse(now)) ? fixedClock(now) : null;
+  return !app.isPackaged && process.env['NODE_ENV'] === 'test' && now && !Number.isNaN(Date.parse(now)) ? fixedClock(now) : null;
 }
 
 async function start(): Promise<void> {

@@ -5,7 +5,10 @@ import { UserError } from '../core/errors';
 import { safeExternalUrl } from '../core/externalUrl';
 import { defaultOfficeProfile, type OfficeProfile } from '../core/addressBook/schemas';
 import type { Handlers } from '../ipc/contract';
-import { openStore, restoreNewestBackup, type BackupInfo, type Store, type StoreProblem } from '../store';
+import { openStore, restoreNewestBackup, type BackupInfo, type Store } from '../store';
+import type { StoreProblemView } from '../core/appStatus';
+import { formatDateTime } from '../core/dates/britishDate';
+import { acquireDataDirLock, LOCK_FILE } from './dataDirLock';
 import { createContext } from './context';
 import type { Platform } from './platform';
 import { collections, docs, migrations, SCHEMA_VERSION } from './storeSpec';
@@ -53,9 +56,22 @@ export interface Services {
  */
 export async function createServices({ dataDir, clock, platform, templatesDir, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
   let store: Store | null = null;
-  let failure: { problem: StoreProblem; backups: BackupInfo[] } | null = null;
+  let failure: { problem: StoreProblemView; backups: BackupInfo[] } | null = null;
 
+  const lock = await acquireDataDirLock(dataDir, clock.now());
   const open = async () => {
+    if ('heldBy' in lock) {
+      const since = formatDateTime(lock.heldBy.since);
+      failure = {
+        problem: {
+          file: LOCK_FILE,
+          kind: 'in-use',
+          message: `This data folder is already open in Correspondence Desk on ${lock.heldBy.host} (since ${since}). Close it there first: two copies working on one folder would overwrite each other’s changes.`,
+        },
+        backups: [],
+      };
+      return;
+    }
     const result = await openStore({ dataDir, schemaVersion: SCHEMA_VERSION, collections, docs, migrations, clock });
     if (result.ok) {
       store = result.store;
@@ -76,8 +92,8 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
   const templates = templateHandlers({ builtInDir: templatesDir, userDir: join(dataDir, 'templates'), clock });
   const deadlines = deadlineService(ctx);
   const reader = letterReader(ctx, deadlines);
-  const lock = createMutex();
-  const letterDeps: LetterDeps = { ctx, reader, deadlines, lock, getTemplate: (id) => templates.getUsable(id) };
+  const lettersLock = createMutex();
+  const letterDeps: LetterDeps = { ctx, reader, deadlines, lock: lettersLock, getTemplate: (id) => templates.getUsable(id) };
   const exporter = exportHandlers(ctx, reader.documentOf);
   const reminders = reminderService(ctx, reader);
 
@@ -85,6 +101,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     'app.status': async () => status(),
     'app.restoreNewestBackup': async () => {
       if (!failure) throw new UserError('Your data loaded correctly, so there is nothing to restore.');
+      if (failure.problem.kind === 'in-use') throw new UserError(failure.problem.message);
       if (failure.backups.length === 0) throw new UserError('There is no backup to restore.');
       await restoreNewestBackup(dataDir, clock);
       await open();
@@ -101,7 +118,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       await ctx.store().putDoc('office', profile);
       return ctx.store().getDoc<OfficeProfile>('office');
     },
-    ...preferencesHandlers(ctx, deadlines, lock),
+    ...preferencesHandlers(ctx, deadlines, lettersLock),
     ...organisationHandlers(ctx),
     ...contactHandlers(ctx),
     ...signatoryHandlers(ctx),
@@ -138,8 +155,9 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     },
     close: async () => {
       await exporter.whenIdle();
-      await lock(async () => undefined);
+      await lettersLock(async () => undefined);
       await store?.close();
+      if ('release' in lock) await lock.release();
     },
   };
 }

@@ -16,8 +16,7 @@ export async function readJsonFile(absPath: string, label: string): Promise<unkn
     if (errorCode(err) === 'ENOENT') return null;
     throw new StoreFileError(problems.io(label, err), { cause: err });
   }
-  const value = parseJsonBytes(bytes, label);
-  return value;
+  return parseJsonBytes(bytes, label);
 }
 
 /** Parse file contents, classifying every kind of damage. Never returns null. */
@@ -26,19 +25,25 @@ export function parseJsonBytes(bytes: Buffer, label: string): unknown {
   // Checked before parsing: a power cut can leave a file of the right length full of zeros, and
   // JSON.parse would only report "unexpected token", hiding the likely cause.
   if (bytes.includes(0)) throw new StoreFileError(problems.nulBytes(label));
-  // Notepad and friends add a byte-order mark that JSON.parse rejects; it is harmless.
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new StoreFileError(problems.blank(label, bytes.length));
+  // Notepad and friends add a byte-order mark that JSON.parse rejects; it is harmless. Skipped as
+  // bytes, so a file without one is decoded once and not copied again.
+  const text = bytes.toString('utf8', hasUtf8Bom(bytes) ? 3 : 0);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
+    // Only text that failed to parse can be blank, so the (copying) blank check waits until here.
+    if (text.trim() === '') throw new StoreFileError(problems.blank(label, bytes.length), { cause: err });
     if (looksTruncated(text)) throw new StoreFileError(problems.truncated(label, bytes.length), { cause: err });
     const detail = err instanceof Error ? err.message : String(err);
     throw new StoreFileError(problems.notJson(label, `it is not valid JSON: ${detail}`), { cause: err });
   }
   if (value === null) throw new StoreFileError(problems.null(label));
   return value;
+}
+
+function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /**

@@ -10,7 +10,8 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) await walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
+      // The in-use lock says which app has the folder open; it is not data.
+      else if (entry.name !== 'in-use.lock') out[relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex');
     }
   };
   await walk(dir);

@@ -17,8 +17,15 @@ export function ErrorScreen({ status, message }: { status?: ErrorStatus; message
   return (
     <Container size="sm" py="xl">
       <Stack>
-        <Title order={1}>Your data could not be opened</Title>
-        {status ? (
+        <Title order={1}>{status?.problem.kind === 'in-use' ? 'Your data is open elsewhere' : 'Your data could not be opened'}</Title>
+        {status?.problem.kind === 'in-use' ? (
+          <Alert color="yellow" title="Already open" role="alert">
+            <Text>{status.problem.message}</Text>
+            <Text mt="xs" size="sm">
+              The data folder is <Code>{status.dataDir}</Code>. Close the other window, then start Correspondence Desk again.
+            </Text>
+          </Alert>
+        ) : status ? (
           <>
             <Alert color="red" title="What went wrong" role="alert">
               <Text>{status.problem.message}</Text>
