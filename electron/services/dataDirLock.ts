@@ -39,7 +39,7 @@ export async function acquireDataDirLock(dataDir: string, now: Date): Promise<{ 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    let held: LockInfo | null = null;
+    let held: LockInfo | null;
     try {
       held = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
     } catch {
