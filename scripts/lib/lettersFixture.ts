@@ -1,3 +1,4 @@
+import { UNSENT_LETTER_STATE } from '../../electron/core/letters/letterDefaults';
 import type { Letter, LetterStatus } from '../../electron/core/letters/letterSchema';
 import type { AddressBookFixture } from './addressBookFixture';
 import type { Random } from './random';
@@ -33,6 +34,7 @@ export function generateLetters(rnd: Random, book: AddressBookFixture, count: nu
     const org = c.organisationId ? orgs.get(c.organisationId) : undefined;
     const status = rnd.pick(STATUSES);
     letters.push({
+      ...UNSENT_LETTER_STATE,
       id: `letter-${i}`,
       reference: `MCO${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(2, '0')}`,
       referenceSource: 'allocated',
@@ -58,19 +60,9 @@ export function generateLetters(rnd: Random, book: AddressBookFixture, count: nu
       cc: [],
       deadlineRule: { kind: 'calendar', days: 14 },
       deadlineDate: null,
-      deadlineManualDate: null,
-      signByDate: null,
-      sendRecord: null,
-      sentSnapshot: null,
-      signoffs: [],
-      deadlineEvents: [],
-      followsUp: null,
-      followUpKind: null,
       threadId: `letter-${i}`,
       commitments: [],
       sentDate: status === 'sent' || status === 'closed' ? day : null,
-      amendments: [],
-      deletedAt: null,
       createdAt: `${day}T09:00:00.000Z`,
       updatedAt: `${day}T09:00:00.000Z`,
     });

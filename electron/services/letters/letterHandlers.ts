@@ -2,6 +2,7 @@ import { londonDate } from '../../core/dates/londonDate';
 import { UserError } from '../../core/errors';
 import { mergeCommitmentDrafts } from '../../core/commitments/mergeDrafts';
 import { diffContent } from '../../core/letters/amendments';
+import { UNSENT_LETTER_STATE } from '../../core/letters/letterDefaults';
 import { letterContentSchema, type Letter, type LetterContent } from '../../core/letters/letterSchema';
 import { queryRegister, searchText } from '../../core/letters/register';
 import { canMove, isFrozen, STATUS_LABELS } from '../../core/letters/status';
@@ -45,24 +46,16 @@ export async function createLetter(
   const now = ctx.nowIso();
   const id = ctx.newId();
   const letter: Letter = deadlines.apply({
+    ...UNSENT_LETTER_STATE,
     ...content,
     commitments: mergeCommitmentDrafts(content.commitments, [], { date, at: now, by: ctx.platform.userName(), organisation: content.recipient.organisation }),
     id,
     reference,
     referenceSource: opts.manualReference ? 'manual' : 'allocated',
     templateId: opts.templateId,
-    status: 'draft',
-    sentDate: null,
-    sendRecord: null,
-    sentSnapshot: null,
-    signoffs: [],
-    deadlineDate: null,
-    deadlineEvents: [],
     followsUp: opts.followsUp?.id ?? null,
     followUpKind: opts.followsUp ? (opts.followUpKind ?? 'other') : null,
     threadId: opts.followsUp?.threadId ?? id,
-    amendments: [],
-    deletedAt: null,
     createdAt: now,
     updatedAt: now,
   });

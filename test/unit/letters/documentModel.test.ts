@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOfficeProfile } from '../../../electron/core/addressBook/schemas';
 import { buildLetterDocument, documentLines } from '../../../electron/core/letters/documentModel';
+import { UNSENT_LETTER_STATE } from '../../../electron/core/letters/letterDefaults';
 import type { Letter } from '../../../electron/core/letters/letterSchema';
 
 const letter: Letter = {
+  ...UNSENT_LETTER_STATE,
   id: 'l1',
   reference: 'MCO220317-02',
   referenceSource: 'allocated',
   templateId: null,
-  status: 'draft',
   letterDate: '2022-03-17',
   recipient: {
     contactId: null,
@@ -36,22 +37,11 @@ const letter: Letter = {
   cc: [{ contactId: null, name: 'Sir Sadiq Khan', role: 'Mayor of London', organisation: '' }],
   deadlineRule: { kind: 'calendar', days: 14 },
   deadlineDate: '2022-03-31',
-  deadlineManualDate: null,
-  signByDate: null,
-  sendRecord: null,
-  sentSnapshot: null,
-  signoffs: [],
-  deadlineEvents: [],
-  followsUp: null,
-  followUpKind: null,
   threadId: 'l1',
   commitments: [
     { id: 'c1', text: 'A written and public action plan', organisation: 'MPS', dueDate: null, tags: [], history: [] },
     { id: 'c2', text: 'A meeting to discuss that plan', organisation: 'MPS', dueDate: null, tags: [], history: [] },
   ],
-  sentDate: null,
-  amendments: [],
-  deletedAt: null,
   createdAt: '2022-03-17T09:00:00.000Z',
   updatedAt: '2022-03-17T09:00:00.000Z',
 };

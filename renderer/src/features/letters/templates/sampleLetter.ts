@@ -1,3 +1,4 @@
+import { UNSENT_LETTER_STATE } from '../../../../../electron/core/letters/letterDefaults';
 import type { Letter } from '../../../../../electron/core/letters/letterSchema';
 import type { LetterTemplate } from '../../../../../electron/core/templates/types';
 import { computeDeadline } from '../../../../../electron/core/deadlines/computeDeadline';
@@ -5,11 +6,11 @@ import { computeDeadline } from '../../../../../electron/core/deadlines/computeD
 /** A letter made from a template with sample details, so a template can be previewed as a finished letter. */
 export function sampleLetter(t: LetterTemplate, today: string): Letter {
   return {
+    ...UNSENT_LETTER_STATE,
     id: 'sample',
     reference: 'MCO220317-02',
     referenceSource: 'allocated',
     templateId: t.id,
-    status: 'draft',
     letterDate: today,
     recipient: {
       contactId: null,
@@ -30,19 +31,8 @@ export function sampleLetter(t: LetterTemplate, today: string): Letter {
     cc: [],
     deadlineRule: t.deadline,
     deadlineDate: t.deadline ? computeDeadline(t.deadline, today) : null,
-    deadlineManualDate: null,
-    signByDate: null,
-    sendRecord: null,
-    sentSnapshot: null,
-    signoffs: [],
-    deadlineEvents: [],
-    followsUp: null,
-    followUpKind: null,
     threadId: 'sample',
     commitments: t.commitments.map((text, i) => ({ id: `c${i}`, text, organisation: 'Metropolitan Police Service', dueDate: null, tags: [], history: [] })),
-    sentDate: null,
-    amendments: [],
-    deletedAt: null,
     createdAt: `${today}T09:00:00.000Z`,
     updatedAt: `${today}T09:00:00.000Z`,
   };
