@@ -28,13 +28,29 @@ const letterId = await page.evaluate(async () => {
   await d['ccGroups.create']({ name: 'Hackney MPs and London representatives', memberIds: ['contact-1', 'contact-2', 'contact-3', 'contact-4', 'contact-5'] });
   const r = await d['letters.create']({ templateId: 'safeguarding-action-plan', contactId: 'contact-17' });
   if (!r.ok) throw new Error(r.error);
+  // A few sent letters a month or more old, one answered, so the dashboard and registers have something to show.
+  for (const [i, templateId] of ['iopc-complaints-and-culture', 'mopac-representation-and-data', 'safeguarding-action-plan'].entries()) {
+    const made = await d['letters.create']({ templateId, contactId: `contact-${30 + i}`, letterDate: `2026-10-0${i + 1}` });
+    if (!made.ok) throw new Error(made.error);
+    const sent = await d['letters.markSent']({ id: made.value.letter.id, date: `2026-10-0${i + 2}`, method: 'email', overrideReason: 'Signed before the app was used' });
+    if (!sent.ok) throw new Error(sent.error);
+    if (i === 0) {
+      const c = sent.value.letter.commitments;
+      await d['replies.create']({ letterId: made.value.letter.id, receivedDate: '2026-11-12', from: 'Regional Director', summary: 'Agrees to a written account and to attend the Commission; declines the rest.', answers: c.map((x, j) => ({ commitmentId: x.id, status: j < 2 ? 'agreed' : 'declined' })) });
+    }
+  }
   return r.value.letter.id;
+});
+const tracked = await page.evaluate(async () => {
+  const list = await window.desk['letters.list']({ statuses: ['sent'] });
+  return list.ok ? list.value[0]!.id : '';
 });
 const shots: [string, string][] = [
   ['dashboard', '#/'],
   ['commitments', '#/commitments'],
   ['pack', `#/print/pack?ids=${letterId}`],
   ['letters', '#/letters'],
+  ['letter-tracking', `#/letters/${tracked}`],
   [`letter-editor`, `#/letters/${letterId}`],
   ['templates', '#/templates/safeguarding-action-plan'],
   ['contacts', '#/contacts'],
@@ -48,6 +64,8 @@ const shots: [string, string][] = [
 ];
 for (const [name, hash] of shots) {
   await page.goto(`${server.origin}/index.html${hash}`);
+  // A change of hash alone keeps the page (and its cached lists from before the seeding): reload it.
+  await page.reload();
   await page.locator('[data-app-state="ready"]').waitFor();
   await page.getByRole('row').nth(1).or(page.getByRole('heading', { name: /Settings|Today|Commitments/ })).or(page.getByRole('article')).first().waitFor();
   if (name.endsWith('-edit')) await page.getByRole('dialog').getByRole('button', { name: 'Save' }).waitFor();

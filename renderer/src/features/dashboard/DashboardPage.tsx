@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import type { DashboardLetter } from '../../../../electron/core/dashboard/summary';
@@ -11,17 +11,17 @@ function LetterTable({ rows, label, days }: { rows: DashboardLetter[]; label: st
       <Table.Tbody>
         {rows.slice(0, 12).map((r) => (
           <Table.Tr key={r.id}>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Anchor component={Link} to={`/letters/${r.id}`}>
                 {r.reference}
               </Anchor>
             </Table.Td>
             <Table.Td>{r.organisation || r.recipient}</Table.Td>
-            <Table.Td>{r.deadlineDate && formatIsoDate(r.deadlineDate)}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={label.includes('overdue') ? 'red' : 'blue'}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.deadlineDate && formatIsoDate(r.deadlineDate)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm" fw={600} c={label.includes('overdue') ? 'red' : 'blue'}>
                 {days(r.days)}
-              </Badge>
+              </Text>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -43,13 +43,13 @@ export function CommitmentsPage() {
   const organisations = useApiQuery('letters.organisations', {});
   const tags = useApiQuery('commitments.tags', {});
   const columns: Column<CommitmentRow>[] = [
-    { key: 'text', header: 'Commitment', width: '3fr', render: (r) => r.text },
+    { key: 'text', header: 'Commitment', width: '2.6fr', render: (r) => r.text },
     { key: 'org', header: 'Asked of', width: '1.3fr', render: (r) => r.organisation },
-    { key: 'letter', header: 'Letter', width: '130px', render: (r) => <Anchor component={Link} to={`/letters/${r.letterId}`} onClick={(e) => e.stopPropagation()}>{r.reference}</Anchor> },
-    { key: 'due', header: 'Due', width: '120px', render: (r) => (r.dueDate ? formatIsoDate(r.dueDate) : '') },
-    { key: 'status', header: 'Status', width: '190px', render: (r) => <CommitmentStatusBadge status={r.status} overdue={r.overdue} /> },
+    { key: 'letter', header: 'Letter', width: '140px', render: (r) => <Anchor component={Link} to={`/letters/${r.letterId}`} onClick={(e) => e.stopPropagation()}>{r.reference}</Anchor> },
+    { key: 'due', header: 'Due', width: '150px', render: (r) => (r.dueDate ? formatIsoDate(r.dueDate) : '') },
+    { key: 'status', header: 'Status', width: '210px', render: (r) => <CommitmentStatusBadge status={r.status} overdue={r.overdue} /> },
     { key: 'evidence', header: 'Evidence', width: '1.2fr', render: (r) => <Evidence row={r} /> },
-    { key: 'tags', header: 'Tags', width: '120px', render: (r) => r.tags.map((t) => <Badge key={t} size="xs" variant="outline" mr={2}>{t}</Badge>) },
+    { key: 'tags', header: 'Tags', width: '100px', render: (r) => r.tags.map((t) => <Badge key={t} size="xs" variant="outline" mr={2}>{t}</Badge>) },
   ];
   return (
     <>
