@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Pacific/Auckland'];
-const TESTS = ['test/unit/deadlines', 'test/unit/letters', 'test/unit/commitments', 'test/unit/services/tracking.test.ts'];
+const TESTS = ['test/unit/dates', 'test/unit/deadlines', 'test/unit/letters', 'test/unit/commitments', 'test/unit/services/tracking.test.ts'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));

@@ -19,7 +19,9 @@ import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
 import type { BatchStatus } from '../core/export/batchStatus';
 import { replyInputSchema, type Reply } from '../core/replies/replySchema';
 import { SEND_METHODS, SIGN_METHODS } from '../core/signoff/signoff';
-import type { PackItem } from '../core/signoff/pack';
+import type { PackData } from '../core/signoff/pack';
+import { READINESS_ACTIONS } from '../core/readiness/actions';
+import type { ReadinessReport } from '../core/readiness/gate';
 import { commitmentStatus, evidenceSchema } from '../core/commitments/commitment';
 import type { CommitmentRow } from '../core/commitments/register';
 import type { CommitmentSuggestion } from '../core/commitments/suggest';
@@ -59,6 +61,8 @@ const archive = z.object({ id, archived: z.boolean() }).strict();
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid template name.' });
 const reason = z.string().transform(cleanLine).pipe(z.string().min(1, { error: 'Give a reason: it is kept with the deadline’s history.' }).max(500));
 const externalUrl = z.object({ url: z.string().max(2048) }).strict();
+/** Why the officer goes past the pre-send check's warnings (or unfinished sign-off); kept on the letter. */
+const overrideReason = z.string().max(1000).transform(cleanLine).optional();
 
 export const contract = {
   'app.status': method<AppStatus>()(none),
@@ -108,7 +112,9 @@ export const contract = {
   'letters.update': method<LetterDetail>()(
     z.object({ id, content: letterContentSchema, expectedUpdatedAt: isoTimestamp.optional() }).strict(),
   ),
-  'letters.setStatus': method<LetterDetail>()(z.object({ id, status: letterStatus }).strict()),
+  'letters.setStatus': method<LetterDetail>()(z.object({ id, status: letterStatus, overrideReason }).strict()),
+  /** The pre-send check: every problem with the letter before an action, in one list. */
+  'letters.check': method<ReadinessReport>()(z.object({ id, action: z.enum(READINESS_ACTIONS) }).strict()),
   'letters.delete': method<LetterDetail>()(byId),
   'letters.restore': method<LetterDetail>()(byId),
   'letters.list': method<LetterRow[]>()(
@@ -140,13 +146,15 @@ export const contract = {
   'templates.create': method<TemplateDetail>()(none),
   'templates.remove': method<null>()(z.object({ id: templateId }).strict()),
 
-  'export.letter': method<{ status: 'saved'; path: string } | { status: 'cancelled' }>()(byId),
+  'export.letter': method<{ status: 'saved'; path: string } | { status: 'cancelled' }>()(z.object({ id, overrideReason }).strict()),
   'export.startBatch': method<{ jobId: string; total: number } | null>()(
     z.object({ ids: z.array(id).min(1, { error: 'Choose at least one letter.' }).max(5000, { error: 'Export at most 5,000 letters at once.' }) }).strict(),
   ),
   'export.batchStatus': method<BatchStatus>()(z.object({ jobId: z.uuid() }).strict()),
 
   'letters.createChaser': method<LetterDetail>()(byId),
+  /** Acknowledge a replied letter: a new letter from the acknowledgement template, following it up. */
+  'letters.createAcknowledgement': method<LetterDetail>()(byId),
   'letters.changeDeadline': method<LetterDetail>()(
     z
       .object({
@@ -196,9 +204,9 @@ export const contract = {
       .strict(),
   ),
   'letters.markSent': method<LetterDetail>()(
-    z.object({ id, date: isoDate, method: z.enum(SEND_METHODS), overrideReason: z.string().max(1000).transform(cleanLine).optional() }).strict(),
+    z.object({ id, date: isoDate, method: z.enum(SEND_METHODS), overrideReason }).strict(),
   ),
-  'print.packData': method<PackItem[]>()(z.object({ ids: z.array(id).min(1).max(500) }).strict()),
+  'print.packData': method<PackData>()(z.object({ ids: z.array(id).min(1).max(500) }).strict()),
   'print.savePdf': method<{ status: 'saved'; path: string; pages: number } | { status: 'cancelled' }>()(
     z.object({ suggestedName: z.string().max(200) }).strict(),
   ),

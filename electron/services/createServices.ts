@@ -94,7 +94,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
   const reader = letterReader(ctx, deadlines);
   const lettersLock = createMutex();
   const letterDeps: LetterDeps = { ctx, reader, deadlines, lock: lettersLock, getTemplate: (id) => templates.getUsable(id) };
-  const exporter = exportHandlers(ctx, reader.documentOf);
+  const exporter = exportHandlers(ctx, { documentOf: reader.documentOf, lock: lettersLock });
   const reminders = reminderService(ctx, reader);
 
   const handlers: Handlers = {

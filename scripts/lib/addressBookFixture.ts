@@ -71,9 +71,9 @@ export function generateAddressBook(rnd: Random, size = { organisations: 300, co
     return { ...meta(`group-${i}`), name: `${rnd.pick(PLACES)} representatives ${i}`, description: '', memberIds: [...members] };
   });
   const signatories: Signatory[] = [
-    { ...meta('sig-mayor'), name: 'Philip Glanville', titleLines: ['Mayor of Hackney'], signatureImage: null, email: '', telephone: '' },
-    { ...meta('sig-deputy'), name: 'Anntoinette Bramble', titleLines: ['Deputy Mayor of Hackney and', 'Cabinet Member for Education, Young People and Children’s Social Care'], signatureImage: null, email: '', telephone: '' },
-    { ...meta('sig-safety'), name: 'Susan Fajana-Thomas', titleLines: ['Cabinet Member for Community Safety and Regulatory Services'], signatureImage: null, email: '', telephone: '' },
+    { ...meta('sig-mayor'), honorific: '', name: 'Philip Glanville', titleLines: ['Mayor of Hackney'], signatureImage: null, email: '', telephone: '' },
+    { ...meta('sig-deputy'), honorific: 'Cllr', name: 'Anntoinette Bramble', titleLines: ['Deputy Mayor of Hackney and', 'Cabinet Member for Education, Young People and Children’s Social Care'], signatureImage: null, email: '', telephone: '' },
+    { ...meta('sig-safety'), honorific: 'Cllr', name: 'Susan Fajana-Thomas', titleLines: ['Cabinet Member for Community Safety and Regulatory Services'], signatureImage: null, email: '', telephone: '' },
   ];
   return { organisations, contacts, ccGroups, signatories };
 }

@@ -25,8 +25,12 @@ async function seedLetters(page: Page): Promise<string[]> {
     const org = await must(d['organisations.create']({ name: 'Independent Office for Police Conduct', shortName: 'IOPC' }));
     const c = await must(d['contacts.create']({ givenName: 'Sal', familyName: 'Naseem', role: 'Regional Director, London', organisationId: org.id }));
     await must(d['signatories.create']({ name: 'Philip Glanville', titleLines: ['Mayor of Hackney'] }));
+    // Everyone the templates name is in the address book, so their letters pass the pre-send check as made.
+    await must(d['signatories.create']({ name: 'Susan Fajana-Thomas', titleLines: ['Cabinet Member for Community Safety'] }));
+    const chair = await must(d['contacts.create']({ givenName: 'Sharon', familyName: 'Patrick', role: 'Chair, Living in Hackney Scrutiny Commission' }));
+    await must(d['ccGroups.create']({ name: 'Living in Hackney Scrutiny Commission', memberIds: [chair.id] }));
     const refs = [];
-    for (const templateId of ['iopc-complaints-and-culture', 'scrutiny-written-answers', null]) {
+    for (const templateId of ['iopc-complaints-and-culture', 'mopac-representation-and-data', null]) {
       const l = await must(d['letters.create']({ templateId, contactId: c.id }));
       if (!templateId) await must(d['letters.update']({ id: l.letter.id, content: { ...l.letter, subject: 'Stop: search / "outcomes" <2021>?' } }));
       refs.push(l.letter.reference);

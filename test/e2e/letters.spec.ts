@@ -142,6 +142,7 @@ test('consecutive references on one day, and a deleted letter’s reference is n
   const second = await newLetter(page, null);
   expect(second).toBe(first.replace(/-01$/, '-02'));
   await page.getByRole('button', { name: 'Move to bin' }).click();
+  await page.getByRole('dialog', { name: `Move ${second} to the bin?` }).getByRole('button', { name: 'Move to bin' }).click();
   await expect(page.getByRole('table', { name: 'Letters' })).toBeVisible();
   const third = await newLetter(page, null);
   expect(third).toBe(first.replace(/-01$/, '-03'));

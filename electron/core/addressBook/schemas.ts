@@ -50,6 +50,8 @@ export const signatureImage = z
   .default(null);
 
 export const signatoryInput = z.object({
+  /** Printed before the name in the signature block, e.g. `Cllr`; templates match the name with or without it. */
+  honorific: optionalLine('Honorific', 40),
   name: requiredLine('Name'),
   titleLines: z
     .array(z.string().transform(cleanLine))

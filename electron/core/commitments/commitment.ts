@@ -35,6 +35,8 @@ export const statusChangeSchema = z.object({
   status: commitmentStatus,
   date: isoDate,
   evidence: evidenceSchema.nullable().default(null),
+  /** What the officer noted when recording this change, e.g. against a commitment in "Record a reply". */
+  note: z.string().max(2000).optional(),
   at: isoTimestamp,
   by: z.string().max(200),
 });
@@ -62,6 +64,15 @@ export const currentStatus = (c: Commitment): CommitmentStatus => c.history[c.hi
 
 /** Still owed: asked for and not yet delivered or refused. */
 export const isOpen = (status: CommitmentStatus) => status === 'requested' || status === 'agreed' || status === 'partly-met';
+
+/** The newest note typed against a commitment, if any: the register and the tracking panel show it. */
+export function latestNote(c: Commitment): string {
+  for (const h of [...c.history].reverse()) {
+    const text = h.note || (h.evidence?.kind === 'note' ? h.evidence.text : '');
+    if (text) return text;
+  }
+  return '';
+}
 
 export function dueDateOf(c: Commitment, letterDeadline: IsoDate | null): IsoDate | null {
   return c.dueDate ?? letterDeadline;

@@ -1,7 +1,7 @@
 import { matchesAll, normaliseForSearch, queryWords } from '../addressBook/search';
 import type { IsoDate } from '../dates/londonDate';
 import type { Letter } from '../letters/letterSchema';
-import { currentStatus, dueDateOf, isOverdue, type CommitmentStatus, type Evidence } from './commitment';
+import { currentStatus, dueDateOf, isOverdue, latestNote, type CommitmentStatus, type Evidence } from './commitment';
 
 /** One line of the commitments register: what was asked of whom, in which letter, and where it stands. */
 export interface CommitmentRow {
@@ -17,6 +17,8 @@ export interface CommitmentRow {
   overdue: boolean;
   tags: string[];
   evidence: Evidence | null;
+  /** The newest note typed against it (for example when recording a reply). */
+  note: string;
 }
 
 export interface CommitmentQuery {
@@ -49,12 +51,13 @@ export function queryCommitments(letters: Iterable<Letter>, q: CommitmentQuery, 
         overdue: isOverdue(c, l.deadlineDate, today),
         tags: c.tags,
         evidence: [...c.history].reverse().find((h) => h.evidence)?.evidence ?? null,
+        note: latestNote(c),
       };
       if (q.organisation && row.organisation !== q.organisation) continue;
       if (statuses.size > 0 && !statuses.has(row.status)) continue;
       if (q.overdueOnly && !row.overdue) continue;
       if (q.tag && !row.tags.includes(q.tag.toLowerCase())) continue;
-      if (words.length > 0 && !matchesAll(normaliseForSearch(`${row.text} ${row.reference} ${row.organisation} ${row.tags.join(' ')}`), words)) continue;
+      if (words.length > 0 && !matchesAll(normaliseForSearch(`${row.text} ${row.note} ${row.reference} ${row.organisation} ${row.tags.join(' ')}`), words)) continue;
       rows.push(row);
     }
   }

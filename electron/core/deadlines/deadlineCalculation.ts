@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates/londonDate';
 import type { DeadlineRule } from '../letters/deadlineRule';
-import { addCalendarDays, toUtc } from './calendarMath';
+import { addCalendarDays, assertIsoDate } from './calendarMath';
 import { explainCalendar, explainRoll, explainWorking, type SkippedDay } from './explainDeadline';
 import { nonWorkingReason, type WorkingCalendar } from './workingCalendar';
 
@@ -29,7 +29,7 @@ export const WITHIN_A_FORTNIGHT: DeadlineRule = { kind: 'calendar', days: 14 };
  */
 export function calculateDeadline(rule: DeadlineRule, from: IsoDate, cal: WorkingCalendar): DeadlineCalculation {
   if (!Number.isInteger(rule.days) || rule.days < 1 || rule.days > 366) throw new RangeError(`A deadline is 1 to 366 days, not ${rule.days}.`);
-  toUtc(from); // throws on something that is not a real date
+  assertIsoDate(from);
   return rule.kind === 'working' ? countWorkingDays(rule, from, cal) : countCalendarDays(rule, from, cal);
 }
 

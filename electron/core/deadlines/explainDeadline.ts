@@ -1,6 +1,8 @@
-import { formatIsoDate, parseIsoDate, type IsoDate } from '../dates/londonDate';
+import { format, getDate, getMonth, getYear } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { calendarDay, formatIsoDate, formatWithWeekday, type IsoDate } from '../dates/londonDate';
 import { describeDeadlineRule, type DeadlineRule } from '../letters/deadlineRule';
-import { daysBetween, toUtc } from './calendarMath';
+import { daysBetween } from './calendarMath';
 
 /**
  * The one-sentence answer to "how was this date worked out?". Officers read these on screen and quote them
@@ -16,21 +18,20 @@ export interface SkippedDay {
 /** Roughly two lines on screen; past this, runs are summarised ("and 6 other weekends"). */
 export const EXPLANATION_MAX = 300;
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2022-04-02` → `Saturday 2 April 2022`: the weekday is what tells a reader why a date moved. */
-export function formatWithWeekday(date: IsoDate): string {
-  return `${WEEKDAYS[toUtc(date).getUTCDay()]} ${formatIsoDate(date)}`;
+interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+  date: Date;
 }
 
-function ymd(date: IsoDate): { year: number; month: number; day: number } {
-  const p = parseIsoDate(date);
-  if (!p) throw new Error(`Not a date: ${date}`);
-  return p;
+function ymd(date: IsoDate): Ymd {
+  const d = calendarDay(date);
+  if (!d) throw new Error(`Not a date: ${date}`);
+  return { year: getYear(d), month: getMonth(d) + 1, day: getDate(d), date: d };
 }
 
-const dayMonth = (p: { month: number; day: number }) => `${p.day} ${MONTHS[p.month - 1]}`;
+const dayMonth = (p: Ymd) => format(p.date, 'd MMMM', { locale: enGB });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Run {

@@ -1,13 +1,17 @@
 /**
  * A file name for an exported letter, `<reference> <subject>.docx`, that every system accepts and that
  * cannot mislead: no path separators or characters Windows forbids, no C0/C1 control (a terminal acts on
- * U+009B) or bidirectional-override
- * characters (which can disguise `letter‮xcod.exe` as `letterexe.docx`), no reserved device names such as
- * CON or LPT1, no trailing dots or spaces, and short enough for Windows paths and Linux's 255-byte limit.
+ * U+009B) or bidirectional-override characters (which can disguise `letter‮xcod.exe` as `letterexe.docx`),
+ * no reserved device names such as CON or LPT1, no `{{placeholder}}`, no trailing dots or spaces, and short
+ * enough for Windows paths and Linux's 255-byte limit.
  */
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001F]/g;
 const INVISIBLE = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/g;
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// An unfilled `{{placeholder}}` means nothing in a file name and must never reach one (a batch once wrote
+// `… {{original.subject}}.docx`): the whole token goes, and any brace left over with it.
+const PLACEHOLDER_TOKEN = /\{\{[^{}]*\}\}/g;
+const BRACES = /[{}]/g;
 const MAX_BYTES = 150; // of the stem, leaving room for " (12).docx" and a long folder path on Windows
 
 function truncateBytes(text: string, max: number): string {
@@ -22,7 +26,7 @@ function truncateBytes(text: string, max: number): string {
 }
 
 export function safeFileStem(raw: string): string {
-  let s = raw.normalize('NFC').replace(INVISIBLE, '').replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
+  let s = raw.normalize('NFC').replace(PLACEHOLDER_TOKEN, ' ').replace(BRACES, '').replace(INVISIBLE, '').replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
   s = truncateBytes(s, MAX_BYTES).trim();
   s = s.replace(/[. ]+$/, '');
   if (s === '' || /^\.+$/.test(s)) s = 'Letter';

@@ -14,6 +14,7 @@ const describe: Record<keyof LetterContent, (c: LetterContent) => string> = {
   deadlineManualDate: (c) => c.deadlineManualDate ?? '',
   commitments: (c) => c.commitments.map((x) => x.text).join('\n'),
   signByDate: (c) => c.signByDate ?? '',
+  templateGaps: (c) => [...c.templateGaps.signatories, ...(c.templateGaps.ccGroup ? [c.templateGaps.ccGroup] : [])].join('\n'),
 };
 
 export const FIELD_LABELS: Record<keyof LetterContent, string> = {
@@ -28,6 +29,7 @@ export const FIELD_LABELS: Record<keyof LetterContent, string> = {
   deadlineManualDate: 'Deadline date',
   commitments: 'Commitments',
   signByDate: 'Signatures needed by',
+  templateGaps: 'Template notes',
 };
 
 export function diffContent(before: LetterContent, after: LetterContent): { field: string; before: string; after: string }[] {

@@ -16,6 +16,8 @@ export const UNSENT_LETTER_STATE = {
   followsUp: null,
   followUpKind: null,
   signByDate: null,
+  templateGaps: { signatories: [], ccGroup: null },
   amendments: [],
+  readinessOverrides: [],
   deletedAt: null,
 } as const satisfies Partial<Letter>;

@@ -7,6 +7,7 @@ import { deadlineRuleSchema } from './deadlineRule';
 import { sendRecordSchema, signoffSchema } from '../signoff/signoff';
 import { deadlineEventSchema } from '../deadlines/deadlineHistory';
 import { richTextSchema } from './richText';
+import { readinessOverrideSchema } from '../readiness/overrideSchema';
 
 /**
  * A letter as the store keeps it. Recipient, signatories and CC entries are copies taken from the address
@@ -51,6 +52,12 @@ export const amendmentSchema = z.object({
   changes: z.array(z.object({ field: z.string().max(100), before: z.string().max(20_000), after: z.string().max(20_000) })),
 });
 
+export const templateGapsSchema = z.object({
+  signatories: z.array(z.string().max(200)).max(12).default([]),
+  ccGroup: z.string().max(200).nullable().default(null),
+});
+export type TemplateGaps = z.output<typeof templateGapsSchema>;
+
 /** What an officer edits in a draft: everything but the reference, status and history. */
 export const letterContentSchema = z.object({
   letterDate: isoDate,
@@ -66,6 +73,11 @@ export const letterContentSchema = z.object({
   commitments: z.array(commitmentDraftSchema).max(100).default([]),
   /** The date the signatures are needed by, printed on each signatory's cover sheet. */
   signByDate: isoDate.nullable().default(null),
+  /**
+   * What the template named that the address book lacked when the letter was made (a signatory, a CC group):
+   * shown in the editor and checked before sending until the officer deals with it.
+   */
+  templateGaps: templateGapsSchema.default({ signatories: [], ccGroup: null }),
 });
 
 export const letterRecord = letterContentSchema
@@ -88,6 +100,8 @@ export const letterRecord = letterContentSchema
       .nullable()
       .default(null),
     amendments: z.array(amendmentSchema).default([]),
+    /** Each time an officer went past the pre-send check with a reason (see core/readiness). */
+    readinessOverrides: z.array(readinessOverrideSchema).default([]),
     commitments: z.array(commitmentSchema).max(100).default([]),
     /** The reply deadline in force: worked out in main from the rule or manual date, then extensions and overrides. */
     deadlineDate: isoDate.nullable().default(null),

@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates/londonDate';
 import type { Letter, LetterStatus } from './letterSchema';
 import { plainText } from './richText';
 import { signoffStates, signoffSummary } from '../signoff/signoff';
+import type { ReplyStanding } from '../replies/replyStanding';
 
 /** One line of the letters register. */
 export interface LetterRow {
@@ -17,6 +18,8 @@ export interface LetterRow {
   deletedAt: string | null;
   /** "2 of 4 signed", for the register's sign-off column. */
   signoff: string;
+  /** Awaiting, due soon, overdue, chased, replied: who has not answered, at a glance. */
+  reply: ReplyStanding;
 }
 
 export interface RegisterQuery {
@@ -32,7 +35,7 @@ export interface RegisterQuery {
   awaitingSignatory: string | null;
 }
 
-export function toRow(l: Letter): LetterRow {
+export function toRow(l: Letter, reply: ReplyStanding): LetterRow {
   return {
     id: l.id,
     reference: l.reference,
@@ -44,6 +47,7 @@ export function toRow(l: Letter): LetterRow {
     deadlineDate: l.deadlineDate,
     deletedAt: l.deletedAt,
     signoff: signoffSummary(l),
+    reply,
   };
 }
 
@@ -64,7 +68,7 @@ const STATUS_ORDER: Record<LetterStatus, string> = { draft: '1', 'awaiting-signa
  * Filter, search and sort the register. `textOf` supplies each letter's search text, so the caller can
  * cache it (normalising 50,000 bodies on every keystroke would be slow).
  */
-export function queryRegister(letters: Iterable<Letter>, q: RegisterQuery, textOf: (l: Letter) => string): LetterRow[] {
+export function queryRegister(letters: Iterable<Letter>, q: RegisterQuery, textOf: (l: Letter) => string, standingOf: (l: Letter) => ReplyStanding): LetterRow[] {
   const words = queryWords(q.query);
   const statuses = new Set(q.statuses);
   const rows: LetterRow[] = [];
@@ -76,7 +80,7 @@ export function queryRegister(letters: Iterable<Letter>, q: RegisterQuery, textO
     if (q.dateFrom && l.letterDate < q.dateFrom) continue;
     if (q.dateTo && l.letterDate > q.dateTo) continue;
     if (words.length > 0 && !matchesAll(textOf(l), words)) continue;
-    rows.push(toRow(l));
+    rows.push(toRow(l, standingOf(l)));
   }
   const key = (r: LetterRow): string => (q.sort === 'status' ? STATUS_ORDER[r.status] : (r[q.sort] ?? ''));
   rows.sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.reference, b.reference));

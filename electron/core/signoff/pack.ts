@@ -15,6 +15,23 @@ export interface PackItem {
   document: LetterDocument;
 }
 
+/** A letter left out of a pack, or put in with warnings, and the pre-send check's words for why. */
+export interface PackNote {
+  id: string;
+  reference: string;
+  problems: string[];
+}
+
+/**
+ * What the pack page shows: the letters to print, those left out because they would print the wrong text,
+ * and the warnings about those put in (shown on screen, never printed).
+ */
+export interface PackData {
+  items: PackItem[];
+  skipped: PackNote[];
+  warnings: PackNote[];
+}
+
 export function packItem(letter: Letter, document: LetterDocument): PackItem {
   const states = new Map(signoffStates(letter).map((s) => [s.signatoryId, s.state]));
   return {

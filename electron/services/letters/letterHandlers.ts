@@ -14,7 +14,11 @@ import type { createMutex } from '../mutex';
 import type { DeadlineService } from './deadlines';
 import type { LetterReader } from './letterDetail';
 import { newLetterContent } from './newLetterContent';
+import { followUpSubject } from '../../core/letters/followUpSubject';
+import { answeredLetterIds, chasedLetterIds, replyStanding } from '../../core/replies/replyStanding';
+import type { Reply } from '../../core/replies/replySchema';
 import { referenceAllocator } from './referenceAllocator';
+import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
 
 type LetterHandlers = Pick<
   Handlers,
@@ -41,7 +45,8 @@ export async function createLetter(
   const references = referenceAllocator(ctx);
   const template = opts.templateId ? await deps.getTemplate(opts.templateId) : null;
   const date = opts.letterDate ?? londonDate(ctx.clock.now());
-  const { content, notes } = newLetterContent(ctx, { template, contactId: opts.contactId, letterDate: date });
+  const { content } = newLetterContent(ctx, { template, contactId: opts.contactId, letterDate: date });
+  if (opts.followsUp) content.subject = followUpSubject(content.subject, opts.followsUp);
   const reference = opts.manualReference ? references.check(opts.manualReference) : await references.allocate(date);
   const now = ctx.nowIso();
   const id = ctx.newId();
@@ -59,7 +64,7 @@ export async function createLetter(
     createdAt: now,
     updatedAt: now,
   });
-  return deps.reader.detail(await saveRecord(ctx, 'letters', letter), notes);
+  return deps.reader.detail(await saveRecord(ctx, 'letters', letter));
 }
 
 export function letterHandlers(deps: LetterDeps): LetterHandlers {
@@ -116,7 +121,7 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
         return reader.detail(await saveRecord(ctx, 'letters', next), notes);
       }),
 
-    'letters.setStatus': ({ id, status }) =>
+    'letters.setStatus': ({ id, status, overrideReason }) =>
       lock(async () => {
         const old = reader.find(id);
         if (old.status === status) return reader.detail(old);
@@ -124,7 +129,12 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
         if (!canMove(old.status, status)) {
           throw new UserError(`A letter that is ${STATUS_LABELS[old.status].toLowerCase()} cannot be marked ${STATUS_LABELS[status].toLowerCase()}.`);
         }
-        return reader.detail(await saveRecord(ctx, 'letters', deadlines.apply({ ...old, status, updatedAt: ctx.nowIso() })));
+        // Signatories sign what they are given: it is checked as it would be sent.
+        const passed =
+          status === 'awaiting-signature'
+            ? passReadiness(readinessReport(old, reader.documentOf(old), 'send-for-signature'), overrideReason, { at: ctx.nowIso(), by: ctx.platform.userName() })
+            : null;
+        return reader.detail(await saveRecord(ctx, 'letters', deadlines.apply({ ...withReadinessOverride(old, passed), status, updatedAt: ctx.nowIso() })));
       }),
 
     'letters.delete': ({ id }) =>
@@ -137,7 +147,11 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
     'letters.restore': ({ id }) =>
       lock(async () => reader.detail(await saveRecord(ctx, 'letters', { ...reader.find(id), deletedAt: null, updatedAt: ctx.nowIso() }))),
 
-    'letters.list': async (q) => queryRegister(ctx.store().all<Letter>('letters'), q, textOf),
+    'letters.list': async (q) => {
+      const letters = ctx.store().all<Letter>('letters');
+      const standing = { answered: answeredLetterIds(letters, ctx.store().all<Reply>('replies')), chased: chasedLetterIds(letters), today: reader.today() };
+      return queryRegister(letters, q, textOf, (l) => replyStanding(l, standing));
+    },
 
     'letters.organisations': async () =>
       [...new Set(ctx.store().all<Letter>('letters').map((l) => l.recipient.organisation).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en-GB')),

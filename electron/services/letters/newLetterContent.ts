@@ -3,6 +3,7 @@ import type { CcGroup, Contact, Organisation, Signatory } from '../../core/addre
 import type { IsoDate } from '../../core/dates/londonDate';
 import type { CcEntry, LetterContent, Recipient } from '../../core/letters/letterSchema';
 import type { LetterTemplate } from '../../core/templates/types';
+import { matchesSignatoryName, signatoryDisplayName } from '../../core/addressBook/signatoryName';
 import type { ServiceContext } from '../context';
 
 /** The recipient block for a contact, copied so the letter keeps it even if the contact changes later. */
@@ -35,23 +36,24 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 export function newLetterContent(
   ctx: ServiceContext,
   opts: { template: LetterTemplate | null; contactId: string | null; letterDate: IsoDate },
-): { content: LetterContent; notes: string[] } {
+): { content: LetterContent } {
   const store = ctx.store();
-  const notes: string[] = [];
   const orgOf = (c: Contact) => (c.organisationId ? store.get<Organisation>('organisations', c.organisationId) : undefined);
   const contact = opts.contactId ? store.get<Contact>('contacts', opts.contactId) : undefined;
   const t = opts.template;
 
+  const missingSignatories: string[] = [];
   const signatories = (t?.signatories ?? []).flatMap((name) => {
-    const s = store.all<Signatory>('signatories').find((x) => !x.archived && sameName(x.name, name));
-    if (!s) notes.push(`The template suggests ${name} as a signatory, but there is no such signatory in the address book.`);
-    return s ? [{ signatoryId: s.id, name: s.name, titleLines: [...s.titleLines] }] : [];
+    const s = store.all<Signatory>('signatories').find((x) => !x.archived && matchesSignatoryName(name, x));
+    if (!s) missingSignatories.push(name);
+    return s ? [{ signatoryId: s.id, name: signatoryDisplayName(s), titleLines: [...s.titleLines] }] : [];
   });
 
   let cc: CcEntry[] = [];
+  let missingCcGroup: string | null = null;
   if (t?.ccGroup) {
     const group = store.all<CcGroup>('ccGroups').find((g) => !g.archived && sameName(g.name, t.ccGroup!));
-    if (!group) notes.push(`The template suggests the CC group “${t.ccGroup}”, which is not in the address book.`);
+    if (!group) missingCcGroup = t.ccGroup;
     cc = (group?.memberIds ?? []).flatMap((id) => {
       const c = store.get<Contact>('contacts', id);
       return c && !c.archived ? [ccFromContact(c, orgOf(c))] : [];
@@ -75,7 +77,7 @@ export function newLetterContent(
       deadlineManualDate: null,
       signByDate: null,
       commitments: (t?.commitments ?? []).map((text) => ({ id: ctx.newId(), text, organisation: recipient.organisation, dueDate: null, tags: [] })),
+      templateGaps: { signatories: missingSignatories, ccGroup: missingCcGroup },
     },
-    notes,
   };
 }

@@ -44,7 +44,7 @@ export function replyHandlers(
           const commitments = l.commitments.map((c): Commitment =>
             c.id !== a.commitmentId || (currentStatus(c) === a.status && !a.note)
               ? c
-              : { ...c, history: [...c.history, { status: a.status, date: input.receivedDate, evidence: { kind: 'reply', replyId: reply.id }, at: now, by }] },
+              : { ...c, history: [...c.history, { status: a.status, date: input.receivedDate, evidence: { kind: 'reply', replyId: reply.id }, ...(a.note && { note: a.note }), at: now, by }] },
           );
           touched.set(l.id, { ...l, commitments, updatedAt: now });
         }

@@ -1,12 +1,16 @@
 import { UserError } from '../../core/errors';
 import { londonDate } from '../../core/dates/londonDate';
 import { checkSend, SignoffError, withoutSignoff, withSignoff } from '../../core/signoff/signoff';
+import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
 import type { Handlers } from '../../ipc/contract';
 import { saveRecord } from '../addressBook/saveRecord';
 import type { LetterDeps } from '../letters/letterHandlers';
 
-/** Recording signatures and refusals, and sending: the moment the reply clock starts. */
-export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.record' | 'letters.markSent'> {
+/**
+ * Recording signatures and refusals, and sending: the moment the reply clock starts. The pre-send check
+ * lives here too, as sending is what it guards most.
+ */
+export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.record' | 'letters.markSent' | 'letters.check'> {
   const { ctx, reader, deadlines, lock } = deps;
   const guard = <T>(fn: () => T): T => {
     try {
@@ -17,6 +21,10 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
     }
   };
   return {
+    'letters.check': async ({ id, action }) => {
+      const letter = reader.find(id);
+      return readinessReport(letter, reader.documentOf(letter), action);
+    },
     'signoff.record': ({ letterId, signatoryId, entry }) =>
       lock(async () => {
         const letter = reader.find(letterId);
@@ -40,13 +48,16 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
         if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has already been sent.');
         if (date > londonDate(ctx.clock.now())) throw new UserError('A letter cannot be marked as sent on a date still to come.', { date: 'That date is in the future.' });
         if (date < letter.letterDate) throw new UserError('A letter cannot be sent before its own date.', { date: 'Before the letter’s date.' });
+        const stamp = { at: ctx.nowIso(), by: ctx.platform.userName() };
+        // One reason answers the whole list the officer was shown, unfinished sign-off included.
+        const passed = passReadiness(readinessReport(letter, reader.documentOf(letter), 'mark-sent'), overrideReason, stamp);
         const { override } = guard(() => checkSend(letter, overrideReason ?? null));
         const dated = deadlines.apply({ ...letter, sentDate: date });
         const sent = deadlines.apply({
-          ...letter,
+          ...withReadinessOverride(letter, passed),
           status: 'sent' as const,
           sentDate: date,
-          sendRecord: { method, override, at: ctx.nowIso(), by: ctx.platform.userName() },
+          sendRecord: { method, override, ...stamp },
           // The text is now on the record: freeze what its placeholders and letterhead said on the day.
           sentSnapshot: reader.snapshotOf(dated),
           updatedAt: ctx.nowIso(),

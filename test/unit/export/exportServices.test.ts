@@ -25,10 +25,13 @@ async function start(): Promise<{ app: App; folder: string }> {
   await app.must('contacts.create', { honorific: 'DAC', givenName: 'Jane', familyName: 'Taylor', role: 'Deputy Assistant Commissioner', organisationId: mps.id, salutation: 'Dear DAC Taylor' });
   await app.must('signatories.create', { name: 'Philip Glanville', titleLines: ['Mayor of Hackney'], signatureImage: pngDataUrl(SIGNATURE_PNG) });
   await app.must('signatories.create', { name: 'Anntoinette Bramble', titleLines: ['Deputy Mayor of Hackney'] });
+  // The CC group the safeguarding template names, so its letter passes the pre-send check as it stands.
+  const mp = await app.must('contacts.create', { givenName: 'Diane', familyName: 'Abbott', role: 'MP for Hackney North and Stoke Newington' });
+  await app.must('ccGroups.create', { name: 'Hackney MPs and London representatives', memberIds: [mp.id] });
   return { app, folder };
 }
 
-const contactId = async (app: App) => (await app.must('contacts.list', {}))[0]!.id;
+const contactId = async (app: App) => (await app.must('contacts.list', { query: 'Taylor' }))[0]!.id;
 const paragraph = (text: string) => [{ type: 'paragraph' as const, runs: [{ text }] }];
 
 describe('export.letter', () => {
@@ -51,12 +54,13 @@ describe('export.letter', () => {
     expect(Buffer.from(docx.files[target] ?? [])).toEqual(SIGNATURE_PNG);
   });
 
-  it('writes nothing and says so when the officer cancels the dialog', async () => {
+  it('writes nothing and says so when the officer cancels the dialog, and keeps no override for it', async () => {
     const { app, folder } = await start();
     const { letter } = await app.must('letters.create', {});
     app.platform.dialogFolder = null;
-    expect(await app.must('export.letter', { id: letter.id })).toEqual({ status: 'cancelled' });
+    expect(await app.must('export.letter', { id: letter.id, overrideReason: 'A blank letter, to try the dialog' })).toEqual({ status: 'cancelled' });
     expect(await readdir(folder)).toEqual([]);
+    expect((await app.must('letters.get', { id: letter.id })).letter.readinessOverrides).toEqual([]);
   });
 });
 

@@ -23,6 +23,7 @@ function problems(name: string): string[] {
   if (/[. ]$/.test(name)) out.push('ends with a dot or space');
   if (/^\s/.test(name)) out.push('starts with a space');
   if (bytes(name) > 255) out.push('over 255 bytes');
+  if (/\{\{|\}\}/.test(name)) out.push('an unfilled placeholder');
   return out;
 }
 
@@ -79,7 +80,7 @@ describe('letterFileName', () => {
   });
 
   it('is always safe, whatever the subject (seeded random subjects from a hostile alphabet)', () => {
-    const alphabet = ['a', 'Z', ' ', '.', '/', '\\', ':', '*', '?', '"', '<', '>', '|', '\u0000', '\u001F', '\u007F', '\u202E', '\u200F', '\uFEFF', 'ø', '😀', 'ش', 'CON', 'lpt1', '..', '\t', '\n'];
+    const alphabet = ['a', 'Z', ' ', '.', '/', '\\', ':', '*', '?', '"', '<', '>', '|', '\u0000', '\u001F', '\u007F', '\u202E', '\u200F', '\uFEFF', 'ø', '😀', 'ش', 'CON', 'lpt1', '..', '\t', '\n', '{', '}', '{{', '}}', '{{original.subject}}'];
     let seed = 20220317;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
@@ -88,6 +89,13 @@ describe('letterFileName', () => {
       expect(problems(stem), JSON.stringify(subject)).toEqual([]);
       expect(problems(letterFileName('MCO1', subject)), JSON.stringify(subject)).toEqual([]);
     }
+  });
+
+  it('never contains an unfilled placeholder, nor the braces of one', () => {
+    expect(letterFileName('MCO220317-02', 'Reminder: {{original.subject}}')).toBe('MCO220317-02 Reminder.docx');
+    expect(letterFileName('MCO1', 'Re {{ recipient.role }} and {{original.date}} update')).toBe('MCO1 Re and update.docx');
+    expect(letterFileName('MCO1', 'Half {{open and shut}} }}{{ {x}')).toBe('MCO1 Half x.docx');
+    expect(safeFileStem('{{original.subject}}')).toBe('Letter');
   });
 
   it('numbers variants before the extension', () => {

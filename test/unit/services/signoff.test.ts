@@ -62,7 +62,14 @@ describe('sign-off and sending through the services', () => {
     const { letter } = await app.must('letters.create', { letterDate: '2022-03-17' });
     const drafted = await app.must('letters.update', {
       id: letter.id,
-      content: { ...letter, deadlineRule: { kind: 'calendar', days: 14 }, signatories: ids.map((id, i) => ({ signatoryId: id, name: ['Philip Glanville', 'Anntoinette Bramble'][i]!, titleLines: ['Mayor of Hackney'] })) },
+      content: {
+        ...letter,
+        recipient: { ...letter.recipient, fullName: 'DAC Jane Taylor', organisation: 'Metropolitan Police Service' },
+        subject: 'Safeguarding review',
+        body: [{ type: 'paragraph', runs: [{ text: 'We ask for a written action plan.' }] }],
+        deadlineRule: { kind: 'calendar', days: 14 },
+        signatories: ids.map((id, i) => ({ signatoryId: id, name: ['Philip Glanville', 'Anntoinette Bramble'][i]!, titleLines: ['Mayor of Hackney'] })),
+      },
     });
     expect(drafted.letter.deadlineDate).toBe('2022-03-31');
     const one = await app.must('signoff.record', { letterId: letter.id, signatoryId: ids[0]!, entry: { state: 'signed', date: '2022-03-18', method: 'paper' } });

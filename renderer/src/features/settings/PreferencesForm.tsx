@@ -1,10 +1,10 @@
 import { ActionIcon, Alert, Button, Group, List, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PreferencesResult } from '../../../../electron/ipc/contract';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import { useApiMutation } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 
 type Preferences = PreferencesResult['preferences'];
 
@@ -16,8 +16,11 @@ export function PreferencesForm({ initial }: { initial: Preferences }) {
   const save = useApiMutation('settings.savePreferences');
   const [prefs, setPrefs] = useState<Preferences>(initial);
   const [newDate, setNewDate] = useState<string | null>(null);
+  // Whether the text typed reads as a date: the Add button works straight after typing, before the field is left.
+  const [newDateOk, setNewDateOk] = useState(false);
   const [newName, setNewName] = useState('');
   const [removeDate, setRemoveDate] = useState<string | null>(null);
+  const [removeDateOk, setRemoveDateOk] = useState(false);
   const d = prefs.deadlines;
   const setDeadlines = (patch: Partial<Preferences['deadlines']>) => setPrefs({ ...prefs, deadlines: { ...d, ...patch } });
   return (
@@ -53,9 +56,9 @@ export function PreferencesForm({ initial }: { initial: Preferences }) {
           </Group>
         ))}
         <Group align="flex-end" gap="xs">
-          <DateInput label="Date" aria-label="Extra holiday date" valueFormat="D MMMM YYYY" value={newDate} onChange={setNewDate} w={200} />
+          <DateField label="Date" aria-label="Extra holiday date" value={newDate} onChange={setNewDate} onValidityChange={setNewDateOk} w={200} />
           <TextInput label="Name" aria-label="Extra holiday name" placeholder="e.g. State funeral" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} w={240} />
-          <Button variant="light" disabled={!newDate || !newName.trim()} onClick={() => { setDeadlines({ added: [...d.added, { date: newDate!, name: newName.trim() }] }); setNewDate(null); setNewName(''); }}>
+          <Button variant="light" disabled={!newDateOk || !newName.trim()} onClick={() => { setDeadlines({ added: [...d.added, { date: newDate!, name: newName.trim() }] }); setNewDate(null); setNewName(''); }}>
             Add holiday
           </Button>
         </Group>
@@ -71,8 +74,8 @@ export function PreferencesForm({ initial }: { initial: Preferences }) {
           </Group>
         ))}
         <Group align="flex-end" gap="xs">
-          <DateInput label="Date" aria-label="Holiday to ignore" valueFormat="D MMMM YYYY" value={removeDate} onChange={setRemoveDate} w={200} />
-          <Button variant="light" disabled={!removeDate} onClick={() => { setDeadlines({ removed: [...new Set([...d.removed, removeDate!])] }); setRemoveDate(null); }}>
+          <DateField label="Date" aria-label="Holiday to ignore" value={removeDate} onChange={setRemoveDate} onValidityChange={setRemoveDateOk} w={200} />
+          <Button variant="light" disabled={!removeDateOk} onClick={() => { setDeadlines({ removed: [...new Set([...d.removed, removeDate!])] }); setRemoveDate(null); }}>
             Ignore this holiday
           </Button>
         </Group>

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import type { LetterDetail } from '../../../../electron/core/letters/views';
 import { readyToSend, signoffStates, signoffSummary } from '../../../../electron/core/signoff/signoff';
 import { useApiMutation } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 
 type Entry = { kind: 'sign' | 'decline'; signatoryId: string; name: string } | null;
 
@@ -13,6 +13,7 @@ export function SignoffPanel({ detail, onDetail }: { detail: LetterDetail; onDet
   const record = useApiMutation('signoff.record');
   const [entry, setEntry] = useState<Entry>(null);
   const [date, setDate] = useState<string | null>(detail.today);
+  const [dateOk, setDateOk] = useState(true);
   const [method, setMethod] = useState<'paper' | 'email'>('paper');
   const [comment, setComment] = useState('');
   const states = signoffStates(detail.letter);
@@ -81,7 +82,7 @@ export function SignoffPanel({ detail, onDetail }: { detail: LetterDetail; onDet
           <Stack>
             {entry.kind === 'sign' ? (
               <>
-                <DateInput label="Signed on" valueFormat="D MMMM YYYY" value={date} onChange={setDate} />
+                <DateField label="Signed on" value={date} onChange={setDate} onValidityChange={setDateOk} today={detail.today} />
                 <SegmentedControl value={method} onChange={(v) => setMethod(v as typeof method)} data={[{ value: 'paper', label: 'Signed on paper' }, { value: 'email', label: 'Approved by email' }]} />
               </>
             ) : (
@@ -90,6 +91,7 @@ export function SignoffPanel({ detail, onDetail }: { detail: LetterDetail; onDet
             {record.isError && <Alert color="red" role="alert">{record.error.message}</Alert>}
             <Button
               loading={record.isPending}
+              disabled={entry.kind === 'sign' && !dateOk}
               onClick={() =>
                 record.mutate(
                   { letterId: detail.letter.id, signatoryId: entry.signatoryId, entry: entry.kind === 'sign' ? { state: 'signed', date: date ?? '', method } : { state: 'declined', comment } },

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, currentStatus, type Commitment, type CommitmentStatus } from '../../../../electron/core/commitments/commitment';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import type { LetterDetail } from '../../../../electron/core/letters/views';
 import { useApiMutation } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 
 /** Change a commitment's status, with the date and the evidence: a reply, a note or a link. */
 export function CommitmentStatusModal(props: { detail: LetterDetail; commitment: Commitment; onClose: () => void; onSaved: (d: LetterDetail) => void }) {
@@ -12,6 +12,7 @@ export function CommitmentStatusModal(props: { detail: LetterDetail; commitment:
   const { commitment } = props;
   const [status, setStatus] = useState<CommitmentStatus>(currentStatus(commitment));
   const [date, setDate] = useState<string | null>(props.detail.today);
+  const [dateOk, setDateOk] = useState(true);
   const [kind, setKind] = useState<'none' | 'reply' | 'note' | 'link'>('none');
   const [replyId, setReplyId] = useState<string | null>(props.detail.replies[0]?.id ?? null);
   const [text, setText] = useState('');
@@ -22,7 +23,7 @@ export function CommitmentStatusModal(props: { detail: LetterDetail; commitment:
         <Text size="sm">{commitment.text}</Text>
         <Group grow>
           <Select label="Status" data={COMMITMENT_STATUSES.map((s) => ({ value: s, label: COMMITMENT_STATUS_LABELS[s] }))} value={status} onChange={(v) => v && setStatus(v as CommitmentStatus)} allowDeselect={false} />
-          <DateInput label="Date" valueFormat="D MMMM YYYY" value={date} onChange={setDate} />
+          <DateField label="Date" value={date} onChange={setDate} onValidityChange={setDateOk} today={props.detail.today} />
         </Group>
         <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={[{ value: 'none', label: 'No evidence' }, { value: 'reply', label: 'A reply', disabled: props.detail.replies.length === 0 }, { value: 'note', label: 'A note' }, { value: 'link', label: 'A link' }]} />
         {kind === 'reply' && <Select label="Reply" data={props.detail.replies.map((r) => ({ value: r.id, label: `${formatIsoDate(r.receivedDate)} from ${r.from}` }))} value={replyId} onChange={setReplyId} />}
@@ -33,7 +34,7 @@ export function CommitmentStatusModal(props: { detail: LetterDetail; commitment:
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button loading={set.isPending} onClick={() => set.mutate({ letterId: props.detail.letter.id, commitmentId: commitment.id, status, date: date ?? '', evidence }, { onSuccess: props.onSaved })}>
+          <Button loading={set.isPending} disabled={!dateOk} onClick={() => set.mutate({ letterId: props.detail.letter.id, commitmentId: commitment.id, status, date: date ?? '', evidence }, { onSuccess: props.onSaved })}>
             Save
           </Button>
         </Group>

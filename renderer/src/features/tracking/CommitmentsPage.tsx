@@ -13,13 +13,17 @@ import { CommitmentStatusBadge } from './CommitmentStatusBadge';
 
 function Evidence({ row }: { row: CommitmentRow }) {
   const e = row.evidence;
-  if (!e) return null;
+  if (!e) return row.note ? <>Note: {row.note}</> : null;
   if (e.kind === 'note') return <>Note: {e.text}</>;
   if (e.kind === 'reply') {
+    // The note the officer typed against this commitment when recording the reply says what the reply promised.
     return (
-      <Anchor component={Link} to={`/letters/${row.letterId}`} onClick={(ev) => ev.stopPropagation()}>
-        The reply
-      </Anchor>
+      <span title={row.note || undefined}>
+        <Anchor component={Link} to={`/letters/${row.letterId}`} onClick={(ev) => ev.stopPropagation()}>
+          The reply
+        </Anchor>
+        {row.note && <>: {row.note}</>}
+      </span>
     );
   }
   // Opened in the system browser, after the same https check as every other external link.

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { LetterDetail } from '../../../../electron/core/letters/views';
 import { useApiMutation } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 
 /** Extend a deadline by some days, to a date, or set it outright: always with a reason, kept in its history. */
 export function DeadlineChangeModal(props: { detail: LetterDetail; onClose: () => void; onSaved: (d: LetterDetail) => void }) {
@@ -11,6 +11,7 @@ export function DeadlineChangeModal(props: { detail: LetterDetail; onClose: () =
   const [days, setDays] = useState(5);
   const [dayKind, setDayKind] = useState<'working' | 'calendar'>('working');
   const [date, setDate] = useState<string | null>(null);
+  const [dateOk, setDateOk] = useState(false);
   const [reason, setReason] = useState('');
   const submit = () =>
     change.mutate(
@@ -38,7 +39,7 @@ export function DeadlineChangeModal(props: { detail: LetterDetail; onClose: () =
             <Select label="Counting" value={dayKind} onChange={(v) => v && setDayKind(v as typeof dayKind)} allowDeselect={false} data={[{ value: 'working', label: 'working days' }, { value: 'calendar', label: 'calendar days' }]} w={180} />
           </Group>
         ) : (
-          <DateInput label="New deadline" valueFormat="D MMMM YYYY" value={date} onChange={setDate} w={220} />
+          <DateField label="New deadline" value={date} onChange={setDate} onValidityChange={setDateOk} today={props.detail.today} w={220} />
         )}
         <Textarea label="Reason" withAsterisk description="Kept with the deadline’s history, e.g. “IOPC asked for more time: letter of 28 March”" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         {change.isError && <Alert color="red" role="alert">{change.error.message}</Alert>}
@@ -46,7 +47,7 @@ export function DeadlineChangeModal(props: { detail: LetterDetail; onClose: () =
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button onClick={submit} loading={change.isPending}>
+          <Button onClick={submit} loading={change.isPending} disabled={kind !== 'extension' && !dateOk}>
             Save deadline
           </Button>
         </Group>

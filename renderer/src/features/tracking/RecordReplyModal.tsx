@@ -1,15 +1,16 @@
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, currentStatus, type CommitmentStatus } from '../../../../electron/core/commitments/commitment';
 import type { LetterDetail } from '../../../../electron/core/letters/views';
 import { useApiMutation } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 
 /** Record a reply and, for each commitment the letter asked for, what the reply said about it. */
 export function RecordReplyModal(props: { detail: LetterDetail; onClose: () => void; onSaved: (d: LetterDetail) => void }) {
   const { letter } = props.detail;
   const create = useApiMutation('replies.create');
   const [receivedDate, setReceivedDate] = useState<string | null>(props.detail.today);
+  const [receivedDateOk, setReceivedDateOk] = useState(true);
   const [from, setFrom] = useState(letter.recipient.fullName);
   const [theirReference, setTheirReference] = useState('');
   const [summary, setSummary] = useState('');
@@ -31,7 +32,7 @@ export function RecordReplyModal(props: { detail: LetterDetail; onClose: () => v
     <Modal opened onClose={props.onClose} title={`Record a reply to ${letter.reference}`} size="xl">
       <Stack>
         <Group grow>
-          <DateInput label="Received" valueFormat="D MMMM YYYY" value={receivedDate} onChange={setReceivedDate} error={create.error?.fieldErrors['receivedDate']} />
+          <DateField label="Received" value={receivedDate} onChange={setReceivedDate} onValidityChange={setReceivedDateOk} today={props.detail.today} error={create.error?.fieldErrors['receivedDate']} />
           <TextInput label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           <TextInput label="Their reference" value={theirReference} onChange={(e) => setTheirReference(e.currentTarget.value)} />
         </Group>
@@ -80,7 +81,7 @@ export function RecordReplyModal(props: { detail: LetterDetail; onClose: () => v
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button onClick={save} loading={create.isPending}>
+          <Button onClick={save} loading={create.isPending} disabled={!receivedDateOk}>
             Save reply
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import { Badge, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Text, Timeline } from '@mantine/core';
 import { IconMail, IconMailForward, IconMessageReply } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
@@ -16,9 +16,16 @@ export function ThreadView({ items, currentId }: { items: ThreadItem[]; currentI
             key={item.id}
             bullet={item.followUpKind === 'chaser' ? <IconMailForward size={13} /> : <IconMail size={13} />}
             title={
-              <Text fw={item.id === currentId ? 700 : 500} size="sm" component="span" style={{ cursor: item.id === currentId ? 'default' : 'pointer' }} onClick={() => item.id !== currentId && void navigate(`/letters/${item.id}`)}>
-                {item.followUpKind === 'chaser' ? 'Chaser' : 'Letter'} {item.reference}
-              </Text>
+              item.id === currentId ? (
+                <Text fw={700} size="sm" component="span" aria-current="page">
+                  {item.followUpKind === 'chaser' ? 'Chaser' : 'Letter'} {item.reference} (this letter)
+                </Text>
+              ) : (
+                // A real button, so the thread can be followed from the keyboard as well as with the mouse.
+                <Anchor component="button" type="button" fw={500} size="sm" onClick={() => void navigate(`/letters/${item.id}`)}>
+                  {item.followUpKind === 'chaser' ? 'Chaser' : 'Letter'} {item.reference}
+                </Anchor>
+              )
             }
             data-kind={item.followUpKind === 'chaser' ? 'chaser' : 'letter'}
           >

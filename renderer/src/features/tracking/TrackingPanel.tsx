@@ -12,6 +12,7 @@ import { DeadlineChangeModal } from './DeadlineChangeModal';
 import { RecordReplyModal } from './RecordReplyModal';
 import { ReplyStateBadge } from './ReplyStateBadge';
 import { ThreadView } from './ThreadView';
+import { CommitmentNotes } from './CommitmentNotes';
 
 /**
  * After a letter is sent: where its reply stands, how its deadline was worked out (and changed), what became
@@ -25,6 +26,7 @@ export function TrackingPanel({ detail, onDetail, onError }: { detail: LetterDet
   const { letter } = detail;
   const [modal, setModal] = useState<null | 'reply' | 'deadline' | Commitment>(null);
   const chaser = useApiMutation('letters.createChaser');
+  const acknowledge = useApiMutation('letters.createAcknowledgement');
   const attach = useApiMutation('replies.attachFiles');
   const sent = letter.status === 'sent' || letter.status === 'closed';
   const today = detail.today;
@@ -60,6 +62,16 @@ export function TrackingPanel({ detail, onDetail, onError }: { detail: LetterDet
             <Button size="xs" disabled={!sent} onClick={() => setModal('reply')}>
               Record a reply
             </Button>
+            {detail.replies.length > 0 && (
+              <Button
+                size="xs"
+                variant="default"
+                loading={acknowledge.isPending}
+                onClick={() => acknowledge.mutate({ id: letter.id }, { onSuccess: (d) => void navigate(`/letters/${d.letter.id}`), onError: (e) => onError(e.message) })}
+              >
+                Acknowledge this reply
+              </Button>
+            )}
           </Group>
         </Group>
         {!detail.reply.chase.offer && sent && (
@@ -101,7 +113,10 @@ export function TrackingPanel({ detail, onDetail, onError }: { detail: LetterDet
             <Table.Tbody>
               {letter.commitments.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.text}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{c.text}</Text>
+                    <CommitmentNotes commitment={c} />
+                  </Table.Td>
                   <Table.Td w={190}>
                     <CommitmentStatusBadge status={currentStatus(c)} overdue={sent && isOverdue(c, letter.deadlineDate, today)} />
                   </Table.Td>

@@ -1,4 +1,5 @@
 import { Badge, Title } from '@mantine/core';
+import { signatoryDisplayName } from '../../../../../electron/core/addressBook/signatoryName';
 import { useNavigate } from 'react-router';
 import type { SignatoryView } from '../../../../../electron/core/addressBook/views';
 import { useApiQuery } from '../../../api/queries';
@@ -9,7 +10,7 @@ import { VirtualTable, type Column } from '../../../components/VirtualTable';
 import { SignatoryForm } from './SignatoryForm';
 
 const columns: Column<SignatoryView>[] = [
-  { key: 'name', header: 'Name', width: '1.2fr', render: (s) => <>{s.name} {s.archived && <Badge size="xs" color="gray">Archived</Badge>}</> },
+  { key: 'name', header: 'Name', width: '1.2fr', render: (s) => <>{signatoryDisplayName(s)} {s.archived && <Badge size="xs" color="gray">Archived</Badge>}</> },
   { key: 'titles', header: 'Title lines', width: '3fr', render: (s) => s.titleLines.join(' / ') },
   { key: 'image', header: 'Signature', width: '100px', render: (s) => (s.signatureImage ? 'Image' : 'By hand') },
 ];
@@ -47,7 +48,7 @@ export function SignatoriesPage() {
         section="signatories"
         getMethod="signatories.get"
         noun="signatory"
-        title={(s) => s.name}
+        title={(s) => signatoryDisplayName(s)}
         form={(record, done, onDirtyChange) => <SignatoryForm key={record?.id ?? 'new'} record={record} onDone={done} onDirtyChange={onDirtyChange} />}
       />
     </>

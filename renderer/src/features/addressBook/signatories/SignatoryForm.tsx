@@ -26,6 +26,7 @@ export function SignatoryForm(props: { record: SignatoryView | null; onDone: () 
   const [imageError, setImageError] = useState<string | null>(null);
   const { form, submit, error, saving } = useRecordForm({
     initialValues: {
+      honorific: record?.honorific ?? '',
       name: record?.name ?? '',
       titleText: linesToText(record?.titleLines ?? []),
       signatureImage: record?.signatureImage ?? null,
@@ -54,7 +55,16 @@ export function SignatoryForm(props: { record: SignatoryView | null; onDone: () 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="Name" withAsterisk placeholder="Philip Glanville" {...form.getInputProps('name')} />
+        <Group grow align="flex-start" preventGrowOverflow={false}>
+          <TextInput
+            label="Honorific"
+            description="Optional, printed before the name"
+            placeholder="Cllr"
+            maw={160}
+            {...form.getInputProps('honorific')}
+          />
+          <TextInput label="Name" withAsterisk description="As it is signed" placeholder="Philip Glanville" {...form.getInputProps('name')} />
+        </Group>
         <Textarea
           label="Title lines"
           withAsterisk

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import type { CommitmentDraft } from '../../../../../electron/core/commitments/commitment';
+import { DateField } from '../../../components/DateField';
 
 /**
  * What the letter asks for: each commitment's wording, who is asked (the recipient's organisation unless
@@ -21,7 +21,7 @@ export function CommitmentsSection(props: { value: CommitmentDraft[]; onChange: 
               <TextInput aria-label={`Commitment ${i + 1}`} value={c.text} onChange={(e) => set(i, { text: e.currentTarget.value })} disabled={props.readOnly} />
               <Group gap="xs" grow>
                 <TextInput size="xs" aria-label={`Commitment ${i + 1}: asked of`} placeholder={props.defaultOrganisation || 'Organisation asked'} value={c.organisation} onChange={(e) => set(i, { organisation: e.currentTarget.value })} disabled={props.readOnly} />
-                <DateInput size="xs" aria-label={`Commitment ${i + 1}: due`} placeholder="Due with the reply" valueFormat="D MMMM YYYY" value={c.dueDate} onChange={(d) => set(i, { dueDate: d })} clearable disabled={props.readOnly} />
+                <DateField size="xs" aria-label={`Commitment ${i + 1}: due`} placeholder="Due with the reply" value={c.dueDate} onChange={(d) => set(i, { dueDate: d })} clearable disabled={props.readOnly} />
                 <TagsInput size="xs" aria-label={`Commitment ${i + 1}: tags`} placeholder="Tags" value={c.tags} onChange={(tags) => set(i, { tags })} disabled={props.readOnly} />
               </Group>
             </Stack>

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Divider, Group, Paper, ScrollArea, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
@@ -9,6 +8,7 @@ import { allowedNext, isFrozen, STATUS_LABELS } from '../../../../../electron/co
 import type { LetterDetail } from '../../../../../electron/core/letters/views';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { LetterPreview } from '../preview/LetterPreview';
+import { DateField } from '../../../components/DateField';
 import { BodyEditor } from './BodyEditor';
 import { CommitmentsSection, newCommitment } from './CommitmentsSection';
 import { SuggestionsPanel } from '../../tracking/SuggestionsPanel';
@@ -20,6 +20,11 @@ import { AmendmentHistory } from './AmendmentHistory';
 import { MarkSentModal } from '../../signoff/MarkSentModal';
 import { SignoffPanel } from '../../signoff/SignoffPanel';
 import { useLetterDraft } from './useLetterDraft';
+import { MoveToBinButton } from './MoveToBinButton';
+import { TemplateGapNotes } from './TemplateGapNotes';
+import { SentRecord } from '../../signoff/SentRecord';
+import { useReadinessGate } from '../readiness/useReadinessGate';
+import { ReadinessOverrides } from '../readiness/ReadinessOverrides';
 import classes from './LetterEditor.module.css';
 
 const SAVE_LABELS = { saved: 'All changes saved', saving: 'Saving…', unsaved: 'Unsaved changes', error: 'Not saved' } as const;
@@ -48,39 +53,51 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
   };
   const { content, update } = draft;
   const setStatus = useApiMutation('letters.setStatus');
-  const remove = useApiMutation('letters.delete');
   const exportDocx = useApiMutation('export.letter');
+  // Sending for signature, exporting and the pack are checked first (the Mark as sent dialog checks itself).
+  const gate = useReadinessGate({ onError: setProblem });
   const exportLetter = async () => {
     setProblem(null);
     if (!(await draft.flush())) return setProblem('The latest changes could not be saved, so the letter was not exported. Try again once it has saved.');
-    exportDocx.mutate(
-      { id: current.letter.id },
-      {
-        onSuccess: (r) => r.status === 'saved' && notifications.show({ color: 'green', title: 'Exported', message: `Saved as ${r.path}` }),
-        onError: (e) => setProblem(e.message),
-      },
+    await gate.run(current.letter, 'export', (reason) =>
+      exportDocx.mutate(
+        { id: current.letter.id, ...(reason && { overrideReason: reason }) },
+        {
+          onSuccess: (r) => r.status === 'saved' && notifications.show({ color: 'green', title: 'Exported', message: `Saved as ${r.path}` }),
+          onError: (e) => setProblem(e.message),
+        },
+      ),
     );
+  };
+  const openPack = async () => {
+    setProblem(null);
+    await draft.flush();
+    await gate.run(current.letter, 'pack', () => void navigate(`/print/pack?ids=${current.letter.id}`));
   };
   const office = useApiQuery('settings.getOffice', {});
   const signatories = useApiQuery('signatories.list', { includeArchived: true });
 
-  // The preview is built here from what is on screen, with the same function main uses, so it updates as
-  // the officer types rather than after each save.
+  // The preview is main's document (the one the DOCX export renders) whenever there is nothing unsaved, and
+  // always for a sent letter, whose letterhead and placeholder values are frozen as sent. While the officer
+  // types, it is built here from what is on screen with the same function main uses, so it keeps up with
+  // every keystroke; the next save hands it back to main's version (with the deadline main worked out).
+  const showSaved = readOnly || draft.state === 'saved';
   const document = useMemo(() => {
+    if (showSaved) return current.document;
     if (!office.data) return null;
     const images = new Map((signatories.data ?? []).flatMap((s) => (s.signatureImage ? [[s.id, s.signatureImage] as const] : [])));
     // The preview needs the commitments' wording only; their histories stay in main.
     const letter: Letter = { ...current.letter, ...content, commitments: content.commitments.map((c) => ({ ...c, history: [] })) };
     return buildLetterDocument(letter, { office: office.data, signatureImages: images, ...current.followUp });
-  }, [content, current.letter, current.followUp, office.data, signatories.data]);
+  }, [showSaved, content, current.document, current.letter, current.followUp, office.data, signatories.data]);
 
   const changeStatus = async (next: Letter['status']) => {
     setProblem(null);
     await draft.flush();
-    setStatus.mutate(
-      { id: current.letter.id, status: next },
-      { onSuccess: adopt, onError: (e) => setProblem(e.message) },
-    );
+    const go = (reason: string | undefined) =>
+      setStatus.mutate({ id: current.letter.id, status: next, ...(reason && { overrideReason: reason }) }, { onSuccess: adopt, onError: (e) => setProblem(e.message) });
+    if (next === 'awaiting-signature') await gate.run(current.letter, 'send-for-signature', go);
+    else go(undefined);
   };
 
   return (
@@ -104,12 +121,12 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
               variant={next === 'sent' ? 'filled' : 'default'}
               size="xs"
               onClick={() => (next === 'sent' ? void draft.flush().then(() => setSending(true)) : void changeStatus(next))}
-              loading={setStatus.isPending}
+              loading={setStatus.isPending || (next === 'awaiting-signature' && gate.checking)}
             >
               {next === 'draft' ? 'Back to draft' : next === 'awaiting-signature' ? 'Send for signature' : `Mark as ${STATUS_LABELS[next].toLowerCase()}`}
             </Button>
           ))}
-          <Button size="xs" variant="default" onClick={() => void draft.flush().then(() => navigate(`/print/pack?ids=${current.letter.id}`))}>
+          <Button size="xs" variant="default" onClick={() => void openPack()}>
             Signatory pack
           </Button>
           <Button size="xs" variant="default" onClick={() => void exportLetter()} loading={exportDocx.isPending}>
@@ -125,11 +142,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
               Save amendment
             </Button>
           )}
-          {!frozen && (
-            <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: current.letter.id }, { onSuccess: () => void navigate('/letters') })}>
-              Move to bin
-            </Button>
-          )}
+          {!frozen && <MoveToBinButton id={current.letter.id} reference={current.letter.reference} beforeMove={draft.flush} onError={setProblem} />}
         </Group>
       </Group>
       {(problem || draft.error) && (
@@ -142,11 +155,13 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           Changes you made that had not been saved (the window closed first) have been brought back.
         </Alert>
       )}
+      <TemplateGapNotes gaps={content.templateGaps} readOnly={readOnly} onChange={(templateGaps) => update({ templateGaps })} />
       {current.notes.map((n, i) => (
         <Alert key={i} color="yellow" mx="md" mt="xs">
           {n}
         </Alert>
       ))}
+      {gate.modal}
       {sending && (
         <MarkSentModal
           detail={current}
@@ -167,14 +182,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <Tabs.Panel value="letter">
           <Stack p="md" gap="md" maw={720}>
             <Group align="flex-end">
-              <DateInput
-                label="Letter date"
-                valueFormat="D MMMM YYYY"
-                value={content.letterDate}
-                disabled={readOnly}
-                onChange={(d) => d && update({ letterDate: d })}
-                w={200}
-              />
+              <DateField label="Letter date" value={content.letterDate} disabled={readOnly} onChange={(d) => d && update({ letterDate: d })} today={current.today} w={200} />
             </Group>
             <RecipientSection value={content.recipient} onChange={(recipient) => update({ recipient })} readOnly={readOnly} onError={setProblem} />
             <Divider />
@@ -188,7 +196,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <TextInput label="Closing" value={content.closing} onChange={(e) => update({ closing: e.currentTarget.value })} disabled={readOnly} w={260} />
             <Divider />
             <SignatoriesSection value={content.signatories} onChange={(signatories) => update({ signatories })} readOnly={readOnly} />
-            <DateInput label="Signatures needed by" valueFormat="D MMMM YYYY" value={content.signByDate} onChange={(d) => update({ signByDate: d })} clearable disabled={readOnly} w={220} />
+            <DateField label="Signatures needed by" value={content.signByDate} onChange={(d) => update({ signByDate: d })} clearable disabled={readOnly} today={current.today} w={220} />
             <CcSection value={content.cc} onChange={(cc) => update({ cc })} readOnly={readOnly} onError={setProblem} />
             <Divider />
             <DeadlineSection
@@ -211,6 +219,10 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="tracking" p="md">
+              <SentRecord letter={current.letter} />
+              {current.letter.sendRecord && <div style={{ height: 16 }} />}
+              <ReadinessOverrides overrides={current.letter.readinessOverrides} />
+              {current.letter.readinessOverrides.length > 0 && <div style={{ height: 16 }} />}
               <SignoffPanel detail={current} onDetail={adopt} />
               <div style={{ height: 16 }} />
               <TrackingPanel detail={current} onDetail={adopt} onError={setProblem} />

@@ -6,9 +6,17 @@ import type { LetterDetail } from '../../../../../electron/core/letters/views';
 import { call } from '../../../api/desk';
 import { LetterEditor } from './LetterEditor';
 
-/** `/letters/:id`: load the letter once, then hand it to the editor, which owns it while open. */
+/**
+ * `/letters/:id`. Moving from one letter to another (a thread, a chaser) keeps this route, so the loader
+ * is keyed by the id: each letter gets a fresh mount, and with it a fresh read. Without the key a letter
+ * already in the cache never counted as "fetched after mount" and the page waited for ever.
+ */
 export function LetterEditorPage() {
   const { id = '' } = useParams();
+  return <LetterLoader key={id} id={id} />;
+}
+
+function LetterLoader({ id }: { id: string }) {
   const queryClient = useQueryClient();
   // Always read the letter afresh when it is opened: another letter's change (a chaser sent, a reply
   // recorded) may have changed it, and the editor keeps the version it starts with.

@@ -1,4 +1,5 @@
 import { Group, Select, Stack, Text } from '@mantine/core';
+import { signatoryDisplayName } from '../../../../../electron/core/addressBook/signatoryName';
 import type { CcEntry, LetterSignatory } from '../../../../../electron/core/letters/letterSchema';
 import { call } from '../../../api/desk';
 import { useApiQuery } from '../../../api/queries';
@@ -8,10 +9,10 @@ import { ReorderableList } from '../../../components/ReorderableList';
 export function SignatoriesSection(props: { value: LetterSignatory[]; onChange: (s: LetterSignatory[]) => void; readOnly: boolean }) {
   const signatories = useApiQuery('signatories.list', {});
   const present = new Set(props.value.map((s) => s.signatoryId));
-  const options = (signatories.data ?? []).filter((s) => !present.has(s.id)).map((s) => ({ value: s.id, label: `${s.name} · ${s.titleLines.join(' ')}` }));
+  const options = (signatories.data ?? []).filter((s) => !present.has(s.id)).map((s) => ({ value: s.id, label: `${signatoryDisplayName(s)} · ${s.titleLines.join(' ')}` }));
   const add = (id: string | null) => {
     const s = signatories.data?.find((x) => x.id === id);
-    if (s) props.onChange([...props.value, { signatoryId: s.id, name: s.name, titleLines: [...s.titleLines] }]);
+    if (s) props.onChange([...props.value, { signatoryId: s.id, name: signatoryDisplayName(s), titleLines: [...s.titleLines] }]);
   };
   return (
     <Stack gap="xs">

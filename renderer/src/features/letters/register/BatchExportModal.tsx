@@ -1,8 +1,24 @@
 import { Alert, Button, Group, List, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { BatchNote } from '../../../../../electron/core/export/batchStatus';
 import { call } from '../../../api/desk';
 
-/** Progress of a batch export, polled from the main process, then what was written and what failed. */
+function Notes({ notes, testId }: { notes: BatchNote[]; testId: string }) {
+  return (
+    <List size="sm" spacing={4} data-testid={testId}>
+      {notes.map((n) => (
+        <List.Item key={n.reference}>
+          <strong>{n.reference}</strong>: {n.problems.join(' ')}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/**
+ * Progress of a batch export, polled from the main process, then what was written, what was skipped by the
+ * pre-send check and why, what was written with warnings, and what failed.
+ */
 export function BatchExportModal(props: { jobId: string; onClose: () => void }) {
   const status = useQuery({
     queryKey: ['export.batchStatus', props.jobId],
@@ -17,12 +33,21 @@ export function BatchExportModal(props: { jobId: string; onClose: () => void }) 
         <Stack data-testid="batch-export">
           <Progress value={(s.done / s.total) * 100} aria-label="Export progress" />
           <Text aria-live="polite">
-            {s.finished ? 'Finished.' : 'Exporting…'} {s.done} of {s.total} letters done: {s.written.length} saved, {s.failed.length} failed.
+            {s.finished ? 'Finished.' : 'Exporting…'} {s.done} of {s.total} letters done: {s.written.length} saved, {s.skipped.length > 0 && `${s.skipped.length} skipped, `}
+            {s.failed.length} failed.
           </Text>
           {s.finished && (
             <Text size="sm">
               Saved in <strong>{s.folder}</strong>
             </Text>
+          )}
+          {s.skipped.length > 0 && (
+            <Alert color="orange" title="Skipped: these would have printed the wrong text">
+              <Notes notes={s.skipped} testId="batch-skipped" />
+              <Text size="xs" mt="xs">
+                Correct each letter, then export it again.
+              </Text>
+            </Alert>
           )}
           {s.failed.length > 0 && (
             <Alert color="red" title="These letters were not exported">
@@ -33,6 +58,11 @@ export function BatchExportModal(props: { jobId: string; onClose: () => void }) 
                   </List.Item>
                 ))}
               </List>
+            </Alert>
+          )}
+          {s.warnings.length > 0 && (
+            <Alert color="yellow" title="Exported, but worth checking">
+              <Notes notes={s.warnings} testId="batch-warnings" />
             </Alert>
           )}
           {s.finished && s.written.some((w) => /\(\d+\)\.docx$/.test(w.file)) && (

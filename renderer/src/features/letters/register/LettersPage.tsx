@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, MultiSelect, Select, Switch, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ReplyStandingBadge } from '../../tracking/ReplyStandingBadge';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { LETTER_STATUSES, type LetterStatus } from '../../../../../electron/core
 import type { LetterRow, RegisterQuery } from '../../../../../electron/core/letters/register';
 import { STATUS_LABELS } from '../../../../../electron/core/letters/status';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { DateField } from '../../../components/DateField';
 import { VirtualTable, type Column } from '../../../components/VirtualTable';
 import { NewLetterModal } from './NewLetterModal';
 import { BatchExportModal } from './BatchExportModal';
@@ -60,6 +61,7 @@ export function LettersPage() {
     },
     { key: 'signoff', header: 'Sign-off', width: '140px', render: (r) => r.signoff },
     { key: 'deadline', header: 'Deadline', width: '130px', render: (r) => (r.deadlineDate ? formatIsoDate(r.deadlineDate) : '') },
+    { key: 'reply', header: 'Reply', width: '120px', render: (r) => <ReplyStandingBadge standing={r.reply} /> },
   ];
 
   return (
@@ -93,8 +95,8 @@ export function LettersPage() {
         <TextInput aria-label="Search letters" placeholder="Search reference, subject, recipient, text" leftSection={<IconSearch size={16} />} value={q.query} onChange={(e) => setQ({ ...q, query: e.currentTarget.value })} w={300} />
         <MultiSelect aria-label="Status" placeholder={q.statuses.length ? undefined : 'Any status'} data={LETTER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} value={q.statuses} onChange={(v) => setQ({ ...q, statuses: v as LetterStatus[] })} w={230} clearable />
         <Select aria-label="Organisation" placeholder="Any organisation" data={organisations.data ?? []} value={q.organisation} onChange={(v) => setQ({ ...q, organisation: v })} searchable clearable w={220} />
-        <DateInput aria-label="From" placeholder="From" valueFormat="D MMMM YYYY" value={q.dateFrom} onChange={(v) => setQ({ ...q, dateFrom: v })} clearable w={165} />
-        <DateInput aria-label="To" placeholder="To" valueFormat="D MMMM YYYY" value={q.dateTo} onChange={(v) => setQ({ ...q, dateTo: v })} clearable w={165} />
+        <DateField aria-label="From" placeholder="From" value={q.dateFrom} onChange={(v) => setQ({ ...q, dateFrom: v })} clearable compact w={165} />
+        <DateField aria-label="To" placeholder="To" value={q.dateTo} onChange={(v) => setQ({ ...q, dateTo: v })} clearable compact w={165} />
         <Select aria-label="Awaiting signature of" placeholder="Awaiting anyone’s signature" data={(signatories.data ?? []).map((x) => ({ value: x.id, label: `Awaiting ${x.name}` }))} value={q.awaitingSignatory} onChange={(v) => setQ({ ...q, awaitingSignatory: v })} clearable w={220} />
         <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterQuery['sort'] })} w={140} />
         <Select aria-label="Sort direction" data={[{ value: 'desc', label: 'Newest first' }, { value: 'asc', label: 'Oldest first' }]} value={q.direction} allowDeselect={false} onChange={(v) => v && setQ({ ...q, direction: v as 'asc' | 'desc' })} w={140} />

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { DateField } from '../../../components/DateField';
 
 /** Start a letter: a template, the recipient and the date; the reference is allocated on Create. */
 export function NewLetterModal(props: { onClose: () => void; onCreated: (id: string) => void }) {
@@ -11,6 +11,7 @@ export function NewLetterModal(props: { onClose: () => void; onCreated: (id: str
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [contactId, setContactId] = useState<string | null>(null);
   const [letterDate, setLetterDate] = useState<string | null>(null);
+  const [letterDateOk, setLetterDateOk] = useState(true);
   const [manual, setManual] = useState(false);
   const [reference, setReference] = useState('');
   const chosen = templates.data?.find((t) => t.id === templateId);
@@ -31,7 +32,7 @@ export function NewLetterModal(props: { onClose: () => void; onCreated: (id: str
           clearable
           limit={30}
         />
-        <DateInput label="Letter date" description="Today if left blank" valueFormat="D MMMM YYYY" value={letterDate} onChange={setLetterDate} clearable w={220} />
+        <DateField label="Letter date" description="Today if left blank" value={letterDate} onChange={setLetterDate} onValidityChange={setLetterDateOk} clearable w={220} />
         <Checkbox label="This letter was sent before Correspondence Desk: I will type its reference" checked={manual} onChange={(e) => setManual(e.currentTarget.checked)} />
         {manual && <TextInput label="Reference" placeholder="MCO200114-03" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={create.error?.fieldErrors['reference']} w={220} />}
         {create.isError && (
@@ -45,6 +46,7 @@ export function NewLetterModal(props: { onClose: () => void; onCreated: (id: str
           </Button>
           <Button
             loading={create.isPending}
+            disabled={!letterDateOk}
             onClick={() =>
               create.mutate(
                 { templateId, contactId, ...(letterDate && { letterDate }), ...(manual && { manualReference: reference }) },

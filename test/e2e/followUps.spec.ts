@@ -1,0 +1,212 @@
+import { readdir, readFile, mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { openDocx, paragraphs } from '../unit/export/ooxml';
+import { expect, test } from './fixtures';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
+const OFFICE = { officeName: 'Office of the Mayor of Hackney', addressLines: ['Hackney Town Hall', 'Mare Street', 'London E8 1EA'], email: 'mayor@hackney.gov.uk', telephone: '020 8356 3000', referencePrefix: 'MCO' };
+
+/**
+ * An address book with the Mayor as the only signatory and, if asked, a complete letter to DAC Taylor sent on
+ * 17 March 2022 whose body names its reply-by date (14 days: 31 March 2022).
+ */
+async function seed(page: Page, opts: { sent: boolean; replied?: boolean }) {
+  const id = await page.evaluate(async ({ office, sent, replied }) => {
+    const must = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>) => {
+      const r = await p;
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    };
+    const d = window.desk;
+    await must(d['settings.saveOffice'](office));
+    const mps = await must(d['organisations.create']({ name: 'Metropolitan Police Service', shortName: 'MPS' }));
+    const taylor = await must(d['contacts.create']({ honorific: 'DAC', givenName: 'Jane', familyName: 'Taylor', role: 'Deputy Assistant Commissioner', organisationId: mps.id }));
+    const mayor = await must(d['signatories.create']({ name: 'Philip Glanville', titleLines: ['Mayor of Hackney'] }));
+    if (!sent) return null;
+    const { letter } = await must(d['letters.create']({ contactId: taylor.id }));
+    await must(
+      d['letters.update']({
+        id: letter.id,
+        content: {
+          ...letter,
+          subject: 'Safeguarding review',
+          body: [{ type: 'paragraph', runs: [{ text: 'We ask for a written action plan, and for your reply by {{deadline.date}}.' }] }],
+          signatories: [{ signatoryId: mayor.id, name: mayor.name, titleLines: mayor.titleLines }],
+          deadlineRule: { kind: 'calendar', days: 14 },
+          commitments: [{ id: 'c1', text: 'A written action plan' }],
+        },
+      }),
+    );
+    await must(d['signoff.record']({ letterId: letter.id, signatoryId: mayor.id, entry: { state: 'signed', date: '2022-03-17', method: 'paper' } }));
+    await must(d['letters.markSent']({ id: letter.id, date: '2022-03-17', method: 'email' }));
+    if (replied) {
+      await must(d['replies.create']({ letterId: letter.id, receivedDate: '2022-03-17', from: 'DAC Jane Taylor', answers: [{ commitmentId: 'c1', status: 'agreed', note: 'Plan promised by 30 April' }] }));
+    }
+    return letter.id;
+  }, { office: OFFICE, sent: opts.sent, replied: opts.replied ?? false });
+  await page.reload();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  return id;
+}
+
+const preview = (page: Page) => page.getByRole('article', { name: 'Letter preview' });
+
+test('the notes of a template stay with the letter until dealt with, and a dismissed one is gone for good', async ({ launch }) => {
+  const { page } = await launch({ now: '2022-03-17T10:00:00Z' });
+  await seed(page, { sent: false });
+  await nav(page, 'Letters').click();
+  await page.getByRole('button', { name: 'New letter' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New letter' });
+  await dialog.getByRole('combobox', { name: 'Template' }).click();
+  await page.getByRole('option', { name: /Child Q|safeguarding/i }).first().click();
+  await dialog.getByRole('button', { name: 'Create letter' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText('MCO220317-01');
+  const notes = page.getByTestId('template-notes');
+  await expect(notes).toContainText('Anntoinette Bramble as a signatory');
+  await expect(notes).toContainText('Hackney MPs and London representatives');
+
+  // Opened again later, the notes are still there.
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: 'MCO220317-01' }).click();
+  await expect(page.getByTestId('template-notes')).toContainText('Anntoinette Bramble');
+  await page.getByRole('button', { name: 'Dismiss the note about the CC group Hackney MPs and London representatives' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.reload();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await expect(page.getByTestId('template-notes')).toContainText('Anntoinette Bramble');
+  await expect(page.getByTestId('template-notes')).not.toContainText('Hackney MPs');
+});
+
+test('acknowledging a reply makes the acknowledgement with the original letter’s details filled in', async ({ launch }) => {
+  const { page } = await launch({ now: '2022-03-17T10:00:00Z' });
+  await seed(page, { sent: true, replied: true });
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: 'MCO220317-01' }).click();
+  await page.getByRole('tab', { name: /replies and commitments/ }).click();
+  // The note typed against the commitment in "Record a reply" is on the letter's tracking panel.
+  await expect(page.getByTestId('commitment-statuses')).toContainText('Plan promised by 30 April');
+  await expect(page.getByTestId('sent-record')).toContainText('Sent on 17 March 2022 by email');
+  await page.getByRole('button', { name: 'Acknowledge this reply' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText('MCO220317-02');
+  await expect(page.getByLabel('Subject')).toHaveValue('Thank you for your reply: Safeguarding review');
+  const body = preview(page).locator('[data-part="body"]');
+  await expect(body).toContainText('our letter of 17 March 2022 (our reference MCO220317-01)');
+  await expect(body).toContainText('“Safeguarding review”');
+  await expect(preview(page)).not.toContainText('{{original');
+
+  // In the register, the subject is filled in too, and the first letter shows as replied.
+  await nav(page, 'Letters').click();
+  await expect(page.getByRole('row').filter({ hasText: 'MCO220317-02' })).toContainText('Thank you for your reply: Safeguarding review');
+  await expect(page.getByRole('row').filter({ hasText: 'MCO220317-01' }).getByTestId('reply-standing')).toHaveText('Replied');
+});
+
+test('following a new chaser’s thread to the original and back opens each letter', async ({ launch }) => {
+  const desk = await launch({ now: '2022-03-17T10:00:00Z' });
+  const { page } = desk;
+  await seed(page, { sent: true });
+  await desk.restart({ now: '2022-04-05T10:00:00Z' });
+  await nav(page, 'Letters').click();
+  await expect(page.getByRole('row').filter({ hasText: 'MCO220317-01' }).getByTestId('reply-standing')).toHaveText('Overdue');
+  await page.getByRole('row').filter({ hasText: 'MCO220317-01' }).click();
+  await page.getByRole('tab', { name: /replies and commitments/ }).click();
+  await page.getByRole('button', { name: 'Create chaser' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText('MCO220405-01');
+  await expect(page.getByLabel('Subject')).toHaveValue('Reminder: Safeguarding review');
+  await page.getByRole('tab', { name: /replies and commitments/ }).click();
+  await page.getByTestId('thread').getByRole('button', { name: 'Letter MCO220317-01' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText('MCO220317-01');
+  await page.getByRole('tab', { name: /replies and commitments/ }).click();
+  await page.getByTestId('thread').getByRole('button', { name: 'Chaser MCO220405-01' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText('MCO220405-01');
+  await expect(page.getByLabel('Subject')).toHaveValue('Reminder: Safeguarding review');
+});
+
+test('a sent letter’s preview is the exported letter, after the office moves and the deadline is extended', async ({ launch }) => {
+  const desk = await launch({ now: '2022-03-17T10:00:00Z' });
+  const { page } = desk;
+  const id = await seed(page, { sent: true });
+  await page.evaluate(async ({ id, office }) => {
+    const d = window.desk;
+    await d['settings.saveOffice']({ ...office, addressLines: ['1 New Street', 'London E8 2AA'] });
+    await d['letters.changeDeadline']({ id: id!, change: { kind: 'extension', days: 7, dayKind: 'calendar', reason: 'The DAC asked for another week' } });
+  }, { id, office: OFFICE });
+  await page.reload();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: 'MCO220317-01' }).click();
+  // As sent: the old letterhead and the reply-by date the recipient read.
+  await expect(preview(page)).toContainText('Hackney Town Hall');
+  await expect(preview(page)).not.toContainText('1 New Street');
+  await expect(preview(page).locator('[data-part="body"]')).toContainText('your reply by 31 March 2022');
+
+  const folder = resolve(import.meta.dirname, '../../test-results/exports/sent-preview');
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  await desk.answerDialogsWith(folder);
+  await page.getByRole('button', { name: 'Export as Word' }).click();
+  await expect(page.getByText(/^Saved as /)).toBeVisible();
+  const [file] = await readdir(folder);
+  const docx = openDocx(await readFile(join(folder, file!)));
+  const parts = Object.keys(docx.files).filter((p) => /^word\/(document|header\d*)\.xml$/.test(p));
+  const docxText = parts.flatMap((p) => paragraphs(docx.xml(p)).map((x) => x.text)).join('\n').replace(/\s+/g, ' ');
+  const previewLines = (await preview(page).innerText()).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  for (const line of previewLines) expect(docxText, `the DOCX has the preview's line “${line}”`).toContain(line);
+  expect(docxText).not.toContain('1 New Street');
+});
+
+test('moving a letter to the bin asks first, and can be undone', async ({ desk }) => {
+  const { page } = desk;
+  await seed(page, { sent: false });
+  await nav(page, 'Letters').click();
+  await page.getByRole('button', { name: 'New letter' }).click();
+  await page.getByRole('dialog', { name: 'New letter' }).getByRole('button', { name: 'Create letter' }).click();
+  await expect(page.getByTestId('letter-reference')).toHaveText(/^MCO/);
+  const reference = await page.getByTestId('letter-reference').innerText();
+  await page.getByRole('button', { name: 'Move to bin' }).click();
+  const confirm = page.getByRole('dialog', { name: `Move ${reference} to the bin?` });
+  await confirm.getByRole('button', { name: 'Keep the letter' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('letter-reference')).toHaveText(reference);
+  await page.getByRole('button', { name: 'Move to bin' }).click();
+  await confirm.getByRole('button', { name: 'Move to bin' }).click();
+  await expect(page.getByText(`${reference} moved to the bin`)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: reference })).toHaveCount(0);
+  await page.getByTestId('undo-bin').click();
+  await expect(page.getByTestId('letter-reference')).toHaveText(reference);
+  await nav(page, 'Letters').click();
+  await expect(page.getByRole('row').filter({ hasText: reference })).toHaveCount(1);
+});
+
+test('changing the deadline rule: the preview always shows the date that will be exported', async ({ launch }) => {
+  const { page } = await launch({ now: '2022-04-01T10:00:00Z' });
+  await seed(page, { sent: false });
+  const id = await page.evaluate(async () => {
+    const made = await window.desk['letters.create']({ letterDate: '2022-04-01' });
+    if (!made.ok) throw new Error(made.error);
+    const body = [{ type: 'paragraph' as const, runs: [{ text: 'Please reply by {{deadline.date}}.' }] }];
+    const saved = await window.desk['letters.update']({ id: made.value.letter.id, content: { ...made.value.letter, subject: 'Deadline check', body } });
+    if (!saved.ok) throw new Error(saved.error);
+    return made.value.letter.id;
+  });
+  await page.goto(page.url().replace(/#.*$/, `#/letters/${id}`));
+  await page.locator('[data-app-state="ready"]').waitFor();
+  const body = preview(page).locator('[data-part="body"]');
+  await page.getByText('Days after sending').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  // 14 calendar days from 1 April 2022.
+  await expect(page.getByTestId('deadline-explained')).toContainText('15 April 2022');
+  await expect(body).toContainText('Please reply by 15 April 2022.');
+  await page.getByRole('textbox', { name: 'Days' }).fill('10');
+  await page.getByRole('textbox', { name: 'Counting' }).click();
+  await page.getByRole('option', { name: 'working days' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  // 10 working days, skipping two weekends, Good Friday (15 April) and Easter Monday (18 April).
+  await expect(page.getByTestId('deadline-explained')).toContainText('19 April 2022');
+  await expect(body).toContainText('Please reply by 19 April 2022.');
+  const stored = await page.evaluate(async (id) => {
+    const r = await window.desk['letters.get']({ id });
+    return r.ok ? r.value.letter.deadlineDate : null;
+  }, id);
+  expect(stored).toBe('2022-04-19');
+});
