@@ -9,7 +9,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { DatesProvider } from '@mantine/dates';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { AppGate } from './app/AppGate';
 
 const queryClient = new QueryClient({
@@ -22,7 +22,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>

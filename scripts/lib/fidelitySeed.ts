@@ -1,17 +1,10 @@
 import type { Page } from '@playwright/test';
-import type { InputOf, MethodName, ResultOf } from '../../electron/ipc/contract';
-import type { Result } from '../../electron/ipc/result';
+import type { ResultOf } from '../../electron/ipc/contract';
 import { pngDataUrl, signaturePng } from '../../test/unit/export/png';
+import { api } from '../../test/e2e/harness/seed';
 
-/**
- * The fidelity check's data, entered the way an officer's would be: through `window.desk` in the running
- * renderer (the same API object the preload installs), not written into the store behind its back.
- */
-export async function api<M extends MethodName>(page: Page, method: M, input: InputOf<M>): Promise<ResultOf<M>> {
-  const r = await page.evaluate(([m, i]) => (window.desk[m] as (x: unknown) => Promise<Result<unknown>>)(i), [method, input] as const);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error}`);
-  return r.value as ResultOf<M>;
-}
+// The fidelity check's data is entered the way an officer's would be, through the running window's API.
+export { api };
 
 export interface FidelityLetters {
   long: { id: string; reference: string };

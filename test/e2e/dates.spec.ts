@@ -1,12 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { api, completeLetter, reopen, seedAddressBook } from './harness/seed';
 
 /**
  * Dates typed as a British officer types them, into every kind of date field, and what was saved. The app's
  * clock is 25 March 2027, so every date below is in the past where the service requires it.
  */
 const NOW = '2027-03-25T10:00:00Z';
-const OFFICE = { officeName: 'Office of the Mayor of Hackney', addressLines: ['Hackney Town Hall', 'Mare Street', 'London E8 1EA'], email: 'mayor@hackney.gov.uk', telephone: '020 8356 3000', referencePrefix: 'MCO' };
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
 const dateBox = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
@@ -19,48 +19,18 @@ interface Seeded {
 
 /** The Mayor as signatory, DAC Taylor as recipient, a bare draft, a complete letter ready to sign, and two more. */
 async function seed(page: Page): Promise<Seeded> {
-  const seeded = await page.evaluate(async (office) => {
-    const must = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>) => {
-      const r = await p;
-      if (!r.ok) throw new Error(r.error);
-      return r.value;
-    };
-    const d = window.desk;
-    await must(d['settings.saveOffice'](office));
-    const mps = await must(d['organisations.create']({ name: 'Metropolitan Police Service', shortName: 'MPS' }));
-    const taylor = await must(d['contacts.create']({ honorific: 'DAC', givenName: 'Jane', familyName: 'Taylor', role: 'Deputy Assistant Commissioner', organisationId: mps.id }));
-    const mayor = await must(d['signatories.create']({ name: 'Philip Glanville', titleLines: ['Mayor of Hackney'] }));
-    const draft = await must(d['letters.create']({ contactId: taylor.id, letterDate: '2027-03-01' }));
-    const { letter } = await must(d['letters.create']({ contactId: taylor.id, letterDate: '2027-03-10' }));
-    await must(
-      d['letters.update']({
-        id: letter.id,
-        content: {
-          ...letter,
-          subject: 'Safeguarding review',
-          body: [{ type: 'paragraph', runs: [{ text: 'We ask for a written action plan within the next fortnight.' }] }],
-          signatories: [{ signatoryId: mayor.id, name: mayor.name, titleLines: mayor.titleLines }],
-          deadlineRule: { kind: 'calendar', days: 14 },
-          commitments: [{ id: 'c1', text: 'A written action plan' }],
-        },
-      }),
-    );
-    const marchIds: string[] = [];
-    for (const letterDate of ['2027-03-05', '2027-03-20']) marchIds.push((await must(d['letters.create']({ contactId: taylor.id, letterDate }))).letter.id);
-    return { draftId: draft.letter.id, completeId: letter.id, marchIds };
-  }, OFFICE);
-  await page.reload();
-  await page.locator('[data-app-state="ready"]').waitFor();
-  return seeded;
+  const people = await seedAddressBook(page);
+  const draft = await api(page, 'letters.create', { contactId: people.taylor.id, letterDate: '2027-03-01' });
+  const complete = await completeLetter(page, people, { letterDate: '2027-03-10' });
+  const marchIds: string[] = [];
+  for (const letterDate of ['2027-03-05', '2027-03-20']) marchIds.push((await api(page, 'letters.create', { contactId: people.taylor.id, letterDate })).letter.id);
+  await reopen(page);
+  return { draftId: draft.letter.id, completeId: complete.letter.id, marchIds };
 }
 
 /** The letter as main has it now. */
 async function stored(page: Page, id: string) {
-  return page.evaluate(async (letterId) => {
-    const r = await window.desk['letters.get']({ id: letterId });
-    if (!r.ok) throw new Error(r.error);
-    return r.value;
-  }, id);
+  return api(page, 'letters.get', { id });
 }
 
 async function openLetter(page: Page, id: string) {

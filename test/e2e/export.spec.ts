@@ -77,7 +77,7 @@ test('many letters exported into a folder with progress and a summary; existing 
   const modal = page.getByTestId('batch-export');
   await expect(modal).toContainText('Finished. 3 of 3 letters done: 3 saved, 0 failed.');
   await expect(modal).toContainText(folder);
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   const first = (await readdir(folder)).sort();
   expect(first).toHaveLength(3);

@@ -3,50 +3,27 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDocx, paragraphs } from '../unit/export/ooxml';
 import { expect, test } from './fixtures';
+import { api, completeLetter, OFFICE, reopen, seedAddressBook, sendLetter } from './harness/seed';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-const OFFICE = { officeName: 'Office of the Mayor of Hackney', addressLines: ['Hackney Town Hall', 'Mare Street', 'London E8 1EA'], email: 'mayor@hackney.gov.uk', telephone: '020 8356 3000', referencePrefix: 'MCO' };
-
 /**
  * An address book with the Mayor as the only signatory and, if asked, a complete letter to DAC Taylor sent on
  * 17 March 2022 whose body names its reply-by date (14 days: 31 March 2022).
  */
 async function seed(page: Page, opts: { sent: boolean; replied?: boolean }) {
-  const id = await page.evaluate(async ({ office, sent, replied }) => {
-    const must = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>) => {
-      const r = await p;
-      if (!r.ok) throw new Error(r.error);
-      return r.value;
-    };
-    const d = window.desk;
-    await must(d['settings.saveOffice'](office));
-    const mps = await must(d['organisations.create']({ name: 'Metropolitan Police Service', shortName: 'MPS' }));
-    const taylor = await must(d['contacts.create']({ honorific: 'DAC', givenName: 'Jane', familyName: 'Taylor', role: 'Deputy Assistant Commissioner', organisationId: mps.id }));
-    const mayor = await must(d['signatories.create']({ name: 'Philip Glanville', titleLines: ['Mayor of Hackney'] }));
-    if (!sent) return null;
-    const { letter } = await must(d['letters.create']({ contactId: taylor.id }));
-    await must(
-      d['letters.update']({
-        id: letter.id,
-        content: {
-          ...letter,
-          subject: 'Safeguarding review',
-          body: [{ type: 'paragraph', runs: [{ text: 'We ask for a written action plan, and for your reply by {{deadline.date}}.' }] }],
-          signatories: [{ signatoryId: mayor.id, name: mayor.name, titleLines: mayor.titleLines }],
-          deadlineRule: { kind: 'calendar', days: 14 },
-          commitments: [{ id: 'c1', text: 'A written action plan' }],
-        },
-      }),
-    );
-    await must(d['signoff.record']({ letterId: letter.id, signatoryId: mayor.id, entry: { state: 'signed', date: '2022-03-17', method: 'paper' } }));
-    await must(d['letters.markSent']({ id: letter.id, date: '2022-03-17', method: 'email' }));
-    if (replied) {
-      await must(d['replies.create']({ letterId: letter.id, receivedDate: '2022-03-17', from: 'DAC Jane Taylor', answers: [{ commitmentId: 'c1', status: 'agreed', note: 'Plan promised by 30 April' }] }));
+  const people = await seedAddressBook(page);
+  let id: string | null = null;
+  if (opts.sent) {
+    const { letter } = await completeLetter(page, people, {
+      content: { body: [{ type: 'paragraph', runs: [{ text: 'We ask for a written action plan, and for your reply by {{deadline.date}}.' }] }] },
+    });
+    id = letter.id;
+    await sendLetter(page, people, id, '2022-03-17');
+    if (opts.replied) {
+      await api(page, 'replies.create', { letterId: id, receivedDate: '2022-03-17', from: 'DAC Jane Taylor', answers: [{ commitmentId: 'c1', status: 'agreed', note: 'Plan promised by 30 April' }] });
     }
-    return letter.id;
-  }, { office: OFFICE, sent: opts.sent, replied: opts.replied ?? false });
-  await page.reload();
-  await page.locator('[data-app-state="ready"]').waitFor();
+  }
+  await reopen(page);
   return id;
 }
 
@@ -126,13 +103,9 @@ test('a sent letter’s preview is the exported letter, after the office moves a
   const desk = await launch({ now: '2022-03-17T10:00:00Z' });
   const { page } = desk;
   const id = await seed(page, { sent: true });
-  await page.evaluate(async ({ id, office }) => {
-    const d = window.desk;
-    await d['settings.saveOffice']({ ...office, addressLines: ['1 New Street', 'London E8 2AA'] });
-    await d['letters.changeDeadline']({ id: id!, change: { kind: 'extension', days: 7, dayKind: 'calendar', reason: 'The DAC asked for another week' } });
-  }, { id, office: OFFICE });
-  await page.reload();
-  await page.locator('[data-app-state="ready"]').waitFor();
+  await api(page, 'settings.saveOffice', { ...OFFICE, addressLines: ['1 New Street', 'London E8 2AA'] });
+  await api(page, 'letters.changeDeadline', { id: id!, change: { kind: 'extension', days: 7, dayKind: 'calendar', reason: 'The DAC asked for another week' } });
+  await reopen(page);
   await nav(page, 'Letters').click();
   await page.getByRole('row').filter({ hasText: 'MCO220317-01' }).click();
   // As sent: the old letterhead and the reply-by date the recipient read.
@@ -179,34 +152,25 @@ test('moving a letter to the bin asks first, and can be undone', async ({ desk }
 });
 
 test('changing the deadline rule: the preview always shows the date that will be exported', async ({ launch }) => {
-  const { page } = await launch({ now: '2022-04-01T10:00:00Z' });
+  const { page } = await launch({ now: '2022-03-01T10:00:00Z' });
   await seed(page, { sent: false });
-  const id = await page.evaluate(async () => {
-    const made = await window.desk['letters.create']({ letterDate: '2022-04-01' });
-    if (!made.ok) throw new Error(made.error);
-    const body = [{ type: 'paragraph' as const, runs: [{ text: 'Please reply by {{deadline.date}}.' }] }];
-    const saved = await window.desk['letters.update']({ id: made.value.letter.id, content: { ...made.value.letter, subject: 'Deadline check', body } });
-    if (!saved.ok) throw new Error(saved.error);
-    return made.value.letter.id;
-  });
-  await page.goto(page.url().replace(/#.*$/, `#/letters/${id}`));
-  await page.locator('[data-app-state="ready"]').waitFor();
+  const made = await api(page, 'letters.create', { letterDate: '2022-03-01' });
+  const id = made.letter.id;
+  await api(page, 'letters.update', { id, content: { ...made.letter, subject: 'Deadline check', body: [{ type: 'paragraph', runs: [{ text: 'Please reply by {{deadline.date}}.' }] }] } });
+  await nav(page, 'Letters').click();
+  await page.getByRole('row').filter({ hasText: 'Deadline check' }).click();
   const body = preview(page).locator('[data-part="body"]');
   await page.getByText('Days after sending').click();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-  // 14 calendar days from 1 April 2022.
-  await expect(page.getByTestId('deadline-explained')).toContainText('15 April 2022');
-  await expect(body).toContainText('Please reply by 15 April 2022.');
-  await page.getByRole('textbox', { name: 'Days' }).fill('10');
-  await page.getByRole('textbox', { name: 'Counting' }).click();
+  // 14 calendar days from 1 March 2022.
+  await expect(page.getByTestId('deadline-explained')).toContainText('Reply by 15 March 2022');
+  await expect(body).toContainText('Please reply by 15 March 2022.');
+  await page.getByRole('textbox', { name: 'Days' }).fill('12');
+  await page.getByRole('combobox', { name: 'Counting' }).click();
   await page.getByRole('option', { name: 'working days' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-  // 10 working days, skipping two weekends, Good Friday (15 April) and Easter Monday (18 April).
-  await expect(page.getByTestId('deadline-explained')).toContainText('19 April 2022');
-  await expect(body).toContainText('Please reply by 19 April 2022.');
-  const stored = await page.evaluate(async (id) => {
-    const r = await window.desk['letters.get']({ id });
-    return r.ok ? r.value.letter.deadlineDate : null;
-  }, id);
-  expect(stored).toBe('2022-04-19');
+  // 12 working days from Tuesday 1 March, skipping two weekends.
+  await expect(page.getByTestId('deadline-explained')).toContainText('Reply by 17 March 2022');
+  await expect(body).toContainText('Please reply by 17 March 2022.');
+  expect((await api(page, 'letters.get', { id })).letter.deadlineDate).toBe('2022-03-17');
 });

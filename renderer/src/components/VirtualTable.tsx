@@ -8,6 +8,8 @@ export interface Column<T> {
   header: string;
   width: string;
   render: (row: T) => ReactNode;
+  /** The cell's full text on hover, for cells that are not plain text; plain text cells get it anyway. */
+  title?: (row: T) => string;
 }
 
 /**
@@ -93,11 +95,16 @@ export function VirtualTable<T extends { id: string }>(props: {
                       <Checkbox aria-label={`Select ${props.rowLabel?.(row) ?? row.id}`} checked={sel.selected.has(row.id)} onChange={() => toggle(row.id)} />
                     </div>
                   )}
-                  {columns.map((c) => (
-                    <div key={c.key} role="cell" className={classes.cell}>
-                      {c.render(row)}
-                    </div>
-                  ))}
+                  {columns.map((c) => {
+                    const content = c.render(row);
+                    // A long value is cut to fit its column; hovering shows it whole.
+                    const title = c.title?.(row) || (typeof content === 'string' && content !== '' ? content : undefined);
+                    return (
+                      <div key={c.key} role="cell" className={classes.cell} title={title}>
+                        {content}
+                      </div>
+                    );
+                  })}
                 </div>
               );
             })}

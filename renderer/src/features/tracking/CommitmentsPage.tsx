@@ -52,7 +52,7 @@ export function CommitmentsPage() {
     { key: 'letter', header: 'Letter', width: '140px', render: (r) => <Anchor component={Link} to={`/letters/${r.letterId}`} onClick={(e) => e.stopPropagation()}>{r.reference}</Anchor> },
     { key: 'due', header: 'Due', width: '150px', render: (r) => (r.dueDate ? formatIsoDate(r.dueDate) : '') },
     { key: 'status', header: 'Status', width: '210px', render: (r) => <CommitmentStatusBadge status={r.status} overdue={r.overdue} /> },
-    { key: 'evidence', header: 'Evidence', width: '1.2fr', render: (r) => <Evidence row={r} /> },
+    { key: 'evidence', header: 'Evidence', width: '1.2fr', title: (r) => (r.note ? `Note: ${r.note}` : ''), render: (r) => <Evidence row={r} /> },
     { key: 'tags', header: 'Tags', width: '100px', render: (r) => r.tags.map((t) => <Badge key={t} size="xs" variant="outline" mr={2}>{t}</Badge>) },
   ];
   return (

@@ -76,7 +76,7 @@ export function SignatoryForm(props: { record: SignatoryView | null; onDone: () 
         <Input.Wrapper label="Signature image" description="Optional: a scanned signature, PNG or JPEG, under 512 KB" error={imageError ?? form.errors['signatureImage']}>
           <Group mt={4} align="center">
             {image && <Image src={image} alt="Signature" h={48} w="auto" fit="contain" />}
-            <FileInput aria-label="Choose signature image" placeholder={image ? 'Replace image' : 'Choose image'} accept="image/png,image/jpeg" onChange={(f) => void chooseImage(f)} w={200} clearable={false} />
+            <FileInput aria-label={image ? 'Replace image of the signature' : 'Choose image of the signature'} placeholder={image ? 'Replace image' : 'Choose image'} accept="image/png,image/jpeg" onChange={(f) => void chooseImage(f)} w={200} clearable={false} />
             {image && (
               <Button variant="subtle" color="red" size="xs" onClick={() => form.setFieldValue('signatureImage', null)}>
                 Remove image

@@ -30,6 +30,8 @@ export function BodyEditor(props: { value: RichText; onChange: (body: RichText) 
       }),
     ],
     content: toEditorJson(props.value),
+    // A screen reader announces the editor as the letter's body, like any other labelled field.
+    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Letter body' } },
     editable: !props.readOnly,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,

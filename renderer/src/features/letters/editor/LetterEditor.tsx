@@ -219,17 +219,21 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
           </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="tracking" p="md">
-              <SentRecord letter={current.letter} />
-              {current.letter.sendRecord && <div style={{ height: 16 }} />}
-              <ReadinessOverrides overrides={current.letter.readinessOverrides} />
-              {current.letter.readinessOverrides.length > 0 && <div style={{ height: 16 }} />}
-              <SignoffPanel detail={current} onDetail={adopt} />
-              <div style={{ height: 16 }} />
-              <TrackingPanel detail={current} onDetail={adopt} onError={setProblem} />
+              <Stack gap="md">
+                <SentRecord letter={current.letter} />
+                <ReadinessOverrides overrides={current.letter.readinessOverrides} />
+                <SignoffPanel detail={current} onDetail={adopt} />
+                <TrackingPanel detail={current} onDetail={adopt} onError={setProblem} />
+              </Stack>
             </Tabs.Panel>
           </Tabs>
         </ScrollArea>
-        <ScrollArea className={classes.previewPane} type="auto">
+        <ScrollArea
+          className={classes.previewPane}
+          type="auto"
+          // Reachable by keyboard, so the preview can be scrolled without a mouse.
+          viewportProps={{ tabIndex: 0, 'aria-label': 'Preview of the letter as it will be printed', role: 'region' }}
+        >
           {document && document.unresolved.length > 0 && (
             <Alert color="yellow" m="sm" title="Placeholders not filled">
               {document.unresolved.map((u) => `{{${u}}}`).join(', ')}

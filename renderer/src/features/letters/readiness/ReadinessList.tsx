@@ -15,7 +15,7 @@ export function ReadinessList({ problems }: { problems: ReadinessProblem[] }) {
             {p.message}
           </Text>
           {p.blocking && (
-            <Text size="xs" c="red.8" fw={600}>
+            <Text size="xs" c="red.9" fw={600}>
               Must be put right: no reason can let this through.
             </Text>
           )}

@@ -1,4 +1,4 @@
-import { List, Stack, Text } from '@mantine/core';
+import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../../../../../electron/core/dates/britishDate';
 import { ACTION_WORDING } from '../../../../../electron/core/readiness/actions';
 import type { ReadinessOverride } from '../../../../../electron/core/readiness/overrideSchema';
@@ -7,10 +7,11 @@ import type { ReadinessOverride } from '../../../../../electron/core/readiness/o
 export function ReadinessOverrides({ overrides }: { overrides: readonly ReadinessOverride[] }) {
   if (overrides.length === 0) return null;
   return (
+    <Paper withBorder p="md">
     <Stack gap="xs" data-testid="readiness-overrides">
-      <Text fw={500} size="sm">
+      <Title order={3} size="h5">
         Checks passed with a reason
-      </Text>
+      </Title>
       {overrides.map((o, i) => (
         <div key={i}>
           <Text size="sm">
@@ -24,5 +25,6 @@ export function ReadinessOverrides({ overrides }: { overrides: readonly Readines
         </div>
       ))}
     </Stack>
+    </Paper>
   );
 }

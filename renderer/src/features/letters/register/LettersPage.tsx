@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, MultiSelect, Select, Switch, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { ReplyStandingBadge } from '../../tracking/ReplyStandingBadge';
+import { REPLY_STANDING_LABELS } from '../../../../../electron/core/replies/replyStanding';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -25,6 +26,8 @@ const SORTS: { value: RegisterQuery['sort']; label: string }[] = [
 ];
 
 /** The letters register: what the Excel tracker was, searchable, filterable and quick at 50,000 letters. */
+const unsent = (r: LetterRow) => r.status === 'draft' || r.status === 'awaiting-signature';
+
 export function LettersPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState<RegisterQuery>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false, awaitingSignatory: null });
@@ -39,30 +42,39 @@ export function LettersPage() {
   const startBatch = useApiMutation('export.startBatch');
 
   const columns: Column<LetterRow>[] = [
-    { key: 'ref', header: 'Reference', width: '130px', render: (r) => r.reference },
-    { key: 'date', header: 'Date', width: '130px', render: (r) => formatIsoDate(r.letterDate) },
-    { key: 'recipient', header: 'Recipient', width: '1.3fr', render: (r) => r.recipient },
+    { key: 'ref', header: 'Reference', width: '125px', render: (r) => r.reference },
+    { key: 'date', header: 'Date', width: '150px', render: (r) => formatIsoDate(r.letterDate) },
+    { key: 'recipient', header: 'Recipient', width: '1.2fr', render: (r) => r.recipient },
     { key: 'org', header: 'Organisation', width: '1fr', render: (r) => r.organisation },
     { key: 'subject', header: 'Subject', width: '2fr', render: (r) => r.subject },
     {
       key: 'status',
       header: 'Status',
-      width: '140px',
+      width: '150px',
+      // Sign-off matters until the letter goes; once sent, "0 of 2 signed" would only be noise.
+      title: (r) => (unsent(r) ? `${STATUS_LABELS[r.status]}: ${r.signoff}` : STATUS_LABELS[r.status]),
       render: (r) =>
         q.bin ? (
           <Button size="compact-xs" variant="light" onClick={(e) => { e.stopPropagation(); restore.mutate({ id: r.id }); }}>
             Restore
           </Button>
         ) : (
-          <Badge variant="light" color={r.status === 'draft' ? 'gray' : r.status === 'awaiting-signature' ? 'yellow' : r.status === 'sent' ? 'green' : 'dark'}>
-            {STATUS_LABELS[r.status]}
-          </Badge>
+          <Stack gap={0} align="flex-start">
+            <Badge variant="light" color={r.status === 'draft' ? 'gray' : r.status === 'awaiting-signature' ? 'yellow' : r.status === 'sent' ? 'green' : 'dark'}>
+              {STATUS_LABELS[r.status]}
+            </Badge>
+            {unsent(r) && (
+              <Text size="xs" c="dimmed" data-testid="signoff-cell">
+                {r.signoff}
+              </Text>
+            )}
+          </Stack>
         ),
     },
-    { key: 'signoff', header: 'Sign-off', width: '140px', render: (r) => r.signoff },
-    { key: 'deadline', header: 'Deadline', width: '130px', render: (r) => (r.deadlineDate ? formatIsoDate(r.deadlineDate) : '') },
-    { key: 'reply', header: 'Reply', width: '120px', render: (r) => <ReplyStandingBadge standing={r.reply} /> },
+    { key: 'deadline', header: 'Deadline', width: '150px', render: (r) => (r.deadlineDate ? formatIsoDate(r.deadlineDate) : '') },
+    { key: 'reply', header: 'Reply', width: '115px', title: (r) => REPLY_STANDING_LABELS[r.reply], render: (r) => <ReplyStandingBadge standing={r.reply} /> },
   ];
+
 
   return (
     <>
