@@ -50,7 +50,7 @@ export function LettersPage() {
     {
       key: 'status',
       header: 'Status',
-      width: '150px',
+      width: '175px',
       // Sign-off matters until the letter goes; once sent, "0 of 2 signed" would only be noise.
       title: (r) => (unsent(r) ? `${STATUS_LABELS[r.status]}: ${r.signoff}` : STATUS_LABELS[r.status]),
       render: (r) =>
@@ -113,7 +113,7 @@ export function LettersPage() {
         <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterQuery['sort'] })} w={140} />
         <Select aria-label="Sort direction" data={[{ value: 'desc', label: 'Newest first' }, { value: 'asc', label: 'Oldest first' }]} value={q.direction} allowDeselect={false} onChange={(v) => v && setQ({ ...q, direction: v as 'asc' | 'desc' })} w={140} />
         <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>
-          {(rows.data?.length ?? 0).toLocaleString('en-GB')} letters
+          {(rows.data?.length ?? 0).toLocaleString('en-GB')} {rows.data?.length === 1 ? 'letter' : 'letters'}
         </span>
       </Group>
       <VirtualTable
