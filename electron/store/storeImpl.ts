@@ -22,7 +22,7 @@ export interface StoreContext {
 }
 
 /** Files read at once on open: enough to keep the disk busy while the previous file is parsed. */
-const LOAD_CONCURRENCY = Number(process.env.LC ?? 8); // TEMP
+const LOAD_CONCURRENCY = 8;
 
 export class StoreImpl implements Store {
   readonly dir: string;
