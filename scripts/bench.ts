@@ -86,7 +86,9 @@ try {
       if (!r.ok) throw new Error(`${name}: ${r.error}`);
       return r.value as ResultOf<M>;
     };
-    // A realistic letter: the safeguarding template (lists, bold, two signatories), as an officer makes it.
+    // A realistic letter: the safeguarding template (lists, bold, two signatories), as an officer makes it,
+    // under a letterhead (the pre-send check refuses a letter whose {{office.email}} would print as it stands).
+    await must('settings.saveOffice', { officeName: 'Office of the Mayor of Hackney', addressLines: ['Hackney Town Hall', 'Mare Street', 'London E8 1EA'], email: 'mayor@hackney.gov.uk', telephone: '020 8356 3000', referencePrefix: 'MCO' });
     const made = await must('letters.create', { templateId: 'safeguarding-action-plan', contactId: 'contact-7' });
     exportPlatform.dialogFolder = exportDir;
     rows.push({ name: 'export one letter to DOCX (render + write)', size: sizeLabel, ...(await measure(50, () => must('export.letter', { id: made.letter.id, overrideReason: 'Benchmark: the template’s CC group is not in the generated address book' }))) });

@@ -33,7 +33,7 @@ export function answeredLetterIds(letters: Iterable<ThreadLetter>, replies: Iter
   const repliedTo = new Set<string>();
   for (const r of replies) repliedTo.add(r.letterId);
   const threadsAnswered = new Set<string>();
-  const all = [...letters];
+  const all = Array.isArray(letters) ? (letters as readonly ThreadLetter[]) : [...letters];
   for (const l of all) if (repliedTo.has(l.id)) threadsAnswered.add(l.threadId);
   const answered = new Set<string>();
   for (const l of all) if (repliedTo.has(l.id) || (l.followsUp === null && threadsAnswered.has(l.threadId))) answered.add(l.id);
@@ -49,12 +49,24 @@ export function chasedLetterIds(letters: Iterable<ThreadLetter>): Set<string> {
   return chased;
 }
 
-export function replyStanding(letter: Pick<Letter, 'id' | 'status' | 'deadlineDate'>, ctx: { answered: ReadonlySet<string>; chased: ReadonlySet<string>; today: IsoDate }): ReplyStanding {
+export interface StandingContext {
+  answered: ReadonlySet<string>;
+  chased: ReadonlySet<string>;
+  today: IsoDate;
+  /** The last day that counts as "due soon", worked out once for a whole register rather than per letter. */
+  dueSoonBy: IsoDate;
+}
+
+export function standingContext(answered: ReadonlySet<string>, chased: ReadonlySet<string>, today: IsoDate): StandingContext {
+  return { answered, chased, today, dueSoonBy: addCalendarDays(today, DUE_SOON_DAYS) };
+}
+
+export function replyStanding(letter: Pick<Letter, 'id' | 'status' | 'deadlineDate'>, ctx: StandingContext): ReplyStanding {
   if (letter.status === 'draft' || letter.status === 'awaiting-signature') return 'not-sent';
   if (ctx.answered.has(letter.id)) return 'replied';
   if (letter.status === 'closed') return 'closed';
   if (ctx.chased.has(letter.id)) return 'chased';
   if (letter.deadlineDate === null) return 'awaiting';
   if (letter.deadlineDate < ctx.today) return 'overdue';
-  return letter.deadlineDate <= addCalendarDays(ctx.today, DUE_SOON_DAYS) ? 'due-soon' : 'awaiting';
+  return letter.deadlineDate <= ctx.dueSoonBy ? 'due-soon' : 'awaiting';
 }

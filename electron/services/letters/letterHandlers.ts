@@ -15,7 +15,7 @@ import type { DeadlineService } from './deadlines';
 import type { LetterReader } from './letterDetail';
 import { newLetterContent } from './newLetterContent';
 import { followUpSubject } from '../../core/letters/followUpSubject';
-import { answeredLetterIds, chasedLetterIds, replyStanding } from '../../core/replies/replyStanding';
+import { answeredLetterIds, chasedLetterIds, replyStanding, standingContext } from '../../core/replies/replyStanding';
 import type { Reply } from '../../core/replies/replySchema';
 import { referenceAllocator } from './referenceAllocator';
 import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
@@ -149,7 +149,7 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
 
     'letters.list': async (q) => {
       const letters = ctx.store().all<Letter>('letters');
-      const standing = { answered: answeredLetterIds(letters, ctx.store().all<Reply>('replies')), chased: chasedLetterIds(letters), today: reader.today() };
+      const standing = standingContext(answeredLetterIds(letters, ctx.store().all<Reply>('replies')), chasedLetterIds(letters), reader.today());
       return queryRegister(letters, q, textOf, (l) => replyStanding(l, standing));
     },
 
