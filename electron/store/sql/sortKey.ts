@@ -12,6 +12,8 @@
  *   a run of digits              one byte for the number of digits ('0' + n), then the digits
  *   a letter                     the letter, lower case, without its accent
  * so a piece of one class always sorts before a piece of the next, as in the collator.
+ * Letters the collator puts beside a Latin letter but which are not a variant of one (Turkish ı, þ, ŋ)
+ * sort after z here: a name with one of them can sit a little out of place, never out of the list.
  * Changing this function changes stored keys: it needs a migration that rewrites the sort_* columns.
  */
 

@@ -160,6 +160,11 @@ export const statements: readonly string[] = [
   `CREATE INDEX history_by_officer ON history (by, at)`,
   appendOnly('UPDATE'),
   appendOnly('DELETE'),
+  // INSERT OR REPLACE removes the old row without firing DELETE triggers (unless recursive_triggers is
+  // on, which another tool's connection will not have): refuse an insert that would take an id in use.
+  `CREATE TRIGGER history_refuses_replace BEFORE INSERT ON history
+  WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM history WHERE id = NEW.id)
+  BEGIN SELECT RAISE(ABORT, 'The history is append-only: its rows cannot be changed or removed.'); END`,
 
   // Contentless (content=''): the text is already in the letters and commitments, so the index keeps
   // only what search needs; contentless_delete lets an edit replace a row. The text is normalised

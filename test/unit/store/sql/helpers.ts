@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { fixedClock } from '../../../../electron/core/clock';
 import type { Letter } from '../../../../electron/core/letters/letterSchema';
 import { createLetterRepository, openDatabase } from '../../../../electron/store/sql';
+import type { RegisterQuery } from '../../../../electron/core/letters/register';
 import type { LetterPageQuery, LetterRepository, SqlStore } from '../../../../electron/store/sql';
+
+type Page = Pick<LetterPageQuery, 'limit' | 'offset'>;
 import { generateAddressBook } from '../../../../scripts/lib/addressBookFixture';
 import type { AddressBookFixture } from '../../../../scripts/lib/addressBookFixture';
 import { generateLetters } from '../../../../scripts/lib/lettersFixture';
@@ -15,11 +18,26 @@ import { withTracking } from '../../../../scripts/lib/trackingFixture';
 
 const made: string[] = [];
 const opened: SqlStore[] = [];
+/** Kept for a whole file's tests (a large register built once in beforeAll). */
+const madeForSuite: string[] = [];
+const openedForSuite: SqlStore[] = [];
 
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close().catch(() => undefined);
-  for (const dir of made.splice(0)) await fsp.rm(dir, { recursive: true, force: true });
-});
+async function cleanUp(stores: SqlStore[], dirs: string[]): Promise<void> {
+  for (const store of stores.splice(0)) await store.close().catch(() => undefined);
+  for (const dir of dirs.splice(0)) await fsp.rm(dir, { recursive: true, force: true });
+}
+afterEach(() => cleanUp(opened, made));
+afterAll(() => cleanUp(openedForSuite, madeForSuite));
+
+/** A register for every test of a file: made in beforeAll, removed after the last test. */
+export async function openSuiteRepository(): Promise<{ store: SqlStore; repo: LetterRepository }> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cd-sql-'));
+  madeForSuite.push(dir);
+  const result = await openDatabase(path.join(dir, 'register.sqlite3'));
+  if (!result.ok) throw new Error(result.problem.message);
+  openedForSuite.push(result.store);
+  return { store: result.store, repo: createLetterRepository(result.store, clock) };
+}
 
 export async function tempDir(): Promise<string> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cd-sql-'));
@@ -68,7 +86,8 @@ export function fixtureLetters(count: number, seed = 17): Letter[] {
   return withTracking(seededRandom(seed + 1), generateLetters(seededRandom(seed), addressBook(), count));
 }
 
-export function registerQuery(overrides: Partial<LetterPageQuery> = {}): LetterPageQuery {
+/** Today's register query with a page: what queryRegister takes, and (with 'relevance' too) queryLetters. */
+export function registerQuery(overrides: Partial<RegisterQuery & Page> = {}): RegisterQuery & Page {
   return {
     query: '',
     statuses: [],

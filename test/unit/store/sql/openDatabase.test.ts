@@ -127,6 +127,25 @@ describe('a file that is not a register we can open is refused, named, and left 
     });
   }
 
+  it('believes the write-ahead log a crash left over the file’s header, and leaves both untouched', async () => {
+    const original = await madeRegister();
+    const writer = new BetterSqlite3(original);
+    writer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    // Copied while the writer still has it open: the new version is only in the log, as after a crash.
+    const dir = await tempDir();
+    const file = path.join(dir, 'register.sqlite3');
+    await fsp.copyFile(original, file);
+    await fsp.copyFile(`${original}-wal`, `${file}-wal`);
+    writer.close();
+    const before = [await sha256(file), await sha256(`${file}-wal`)];
+    expect((await fsp.readFile(file)).readInt32BE(60)).toBe(SCHEMA_VERSION);
+
+    const result = await openDatabase(file);
+
+    expect(result.ok ? null : result.problem.kind).toBe('newer-version');
+    expect([await sha256(file), await sha256(`${file}-wal`)]).toEqual(before);
+  });
+
   it('refuses to start a new register where the old one is missing but its journal remains', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'register.sqlite3');
