@@ -15,7 +15,7 @@ import type { SignState } from '../../core/signoff/signoff';
  * (the zod records are `.loose()`). A top-level field held in a column is not repeated in `data`, so
  * there is one place to change it; on the way out the columns and `data` are put back together and parsed
  * with the record's zod schema from electron/core, so a row always comes back as the type the services use.
- * The few copies that do exist (`recipient_name`, `sort_*`, `status_order`, a commitment's current status)
+ * The few copies that do exist (`recipient_name`, `sort_*`, `status_order`, `binned`, a commitment's status)
  * are worked out from the record in the same statement that writes it, and never written on their own.
  *
  * Booleans are 0/1 integers and dates ISO text (`yyyy-MM-dd`, timestamps with offset), as SQLite has no
@@ -104,6 +104,8 @@ export interface LettersTable extends RecordColumns {
   follows_up: string | null;
   follow_up_kind: 'chaser' | 'other' | null;
   deleted_at: string | null;
+  /** 1 when deleted_at is set: the bin. An equality the indexes can lead with, where IS NOT NULL is a range. */
+  binned: number;
   sort_reference: string;
   sort_recipient: string;
   sort_organisation: string;
@@ -116,6 +118,8 @@ export interface LetterSignatoriesTable {
   position: number;
   signatory_id: string;
   state: SignState;
+  /** 1 while the letter is unsent and this signatory has not signed: what "awaiting X's signature" finds. */
+  awaited: number;
 }
 
 /** One row per commitment a letter asks for; the letter's `commitments`, not kept in its `data`. */

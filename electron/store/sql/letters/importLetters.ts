@@ -42,7 +42,7 @@ function insertAll(raw: RawDatabase, letters: readonly Letter[], options: Import
   const insertLetter = raw.prepare(insertSql('letters', [...Object.keys(sample.letter), 'version']));
   const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history']));
   const insertTag = raw.prepare(insertSql('commitment_tags', ['letter_id', 'commitment_id', 'tag']));
-  const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state']));
+  const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state', 'awaited']));
   const insertSearch = raw.prepare(insertSql('letters_fts', ['rowid', 'reference', 'subject', 'recipient', 'organisation', 'body', 'commitments']));
   const insertHistory = raw.prepare(insertSql('history', ['at', 'by', 'record_type', 'record_id', 'action', 'changes', 'reason']));
   raw.transaction(() => {
@@ -58,6 +58,9 @@ function insertAll(raw: RawDatabase, letters: readonly Letter[], options: Import
     // One merged index answers queries faster than the many segments a bulk insert leaves.
     raw.prepare(`INSERT INTO letters_fts (letters_fts) VALUES ('optimize')`).run();
   })();
+  // The planner's statistics describe the tables before the import: without fresh ones it reads a
+  // filtered page through the wrong index. (PRAGMA optimize on close keeps them fresh afterwards.)
+  raw.exec('ANALYZE');
   // The transaction's pages are in the write-ahead log; copy them into the file now rather than
   // leave the next open (or the first save) to do it.
   raw.pragma('wal_checkpoint(TRUNCATE)');

@@ -57,6 +57,7 @@ export function letterToRows(l: Letter): LetterRows {
       follows_up: followsUp,
       follow_up_kind: followUpKind,
       deleted_at: deletedAt,
+      binned: deletedAt === null ? 0 : 1,
       created_at: createdAt,
       updated_at: updatedAt,
       sort_reference: sortKey(reference),
@@ -67,7 +68,13 @@ export function letterToRows(l: Letter): LetterRows {
     },
     commitments: commitments.map((c, position) => commitmentRow(id, c, position)),
     tags: commitments.flatMap((c) => [...new Set(c.tags)].map((tag) => ({ letter_id: id, commitment_id: c.id, tag }))),
-    signatories: signoffStates(l).map((s, position) => ({ letter_id: id, position, signatory_id: s.signatoryId, state: s.state })),
+    signatories: signoffStates(l).map((s, position) => ({
+      letter_id: id,
+      position,
+      signatory_id: s.signatoryId,
+      state: s.state,
+      awaited: (status === 'draft' || status === 'awaiting-signature') && s.state !== 'signed' ? 1 : 0,
+    })),
   };
 }
 

@@ -33,16 +33,38 @@ export async function unindexLetter(db: Kysely<Database>, seq: number): Promise<
   await db.deleteFrom('letters_fts').where('rowid', '=', seq).execute();
 }
 
-/** `seq` is among the letters matching `match` (an ftsQuery). */
-export function matchesSearch(seq: Expression<number>, match: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${seq} IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${match})`;
+/**
+ * The letters matching `match` (an ftsQuery), as JSON arrays for the queries that filter and sort by them
+ * (json_each reads them back): `seqs` for filtering, and for sorting `ranked`, [seq, bm25] pairs (lower
+ * is better), only worked out when asked for, as bm25 costs more than the match. A hit in the reference
+ * or subject counts for more than one in the body: an officer searching `safeguarding` wants the letters
+ * about it first, not those that mention it in a paragraph. The weights follow the table's columns.
+ */
+export interface SearchHits {
+  count: number;
+  seqs: string;
+  ranked: string | null;
 }
 
-/**
- * The hits of `match` with their rank (bm25: lower is better). A hit in the reference or subject counts
- * for more than one in the body: an officer searching `safeguarding` wants the letters about it first,
- * not those that mention it in a paragraph. Weights follow the column order of the table.
- */
-export function rankedHits(match: string) {
-  return sql<{ rowid: number; rank: number }>`(SELECT rowid, bm25(letters_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 2.0) AS rank FROM letters_fts WHERE letters_fts MATCH ${match})`;
+export async function searchHits(db: Kysely<Database>, match: string, ranked: boolean): Promise<SearchHits> {
+  // MATERIALIZED: bm25 may only be called in a query on the index itself, and SQLite would otherwise
+  // fold this into the aggregate.
+  const { rows } = await sql<{ seqs: string | null; ranked: string | null; count: number }>`
+    WITH hit AS MATERIALIZED (
+      SELECT rowid, ${ranked ? sql`bm25(letters_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 2.0)` : sql`NULL`} AS rank
+      FROM letters_fts WHERE letters_fts MATCH ${match})
+    SELECT json_group_array(rowid) AS seqs, ${ranked ? sql`json_group_array(json_array(rowid, rank))` : sql`NULL`} AS ranked, count(*) AS count
+    FROM hit`.execute(db);
+  const row = rows[0];
+  return { count: row?.count ?? 0, seqs: row?.seqs ?? '[]', ranked: row?.ranked ?? null };
+}
+
+/** `seq` is one of the hits. */
+export function isHit(seq: Expression<number>, hits: SearchHits): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${seq} IN (SELECT value FROM json_each(${hits.seqs}))`;
+}
+
+/** The hits as a table of (seq, rank), to join and sort by; searchHits must have been asked to rank. */
+export function rankOf(hits: SearchHits) {
+  return sql<{ seq: number; rank: number }>`(SELECT value ->> 0 AS seq, value ->> 1 AS rank FROM json_each(${hits.ranked ?? '[]'}))`;
 }

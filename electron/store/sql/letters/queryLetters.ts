@@ -7,7 +7,7 @@ import { summariseSignStates } from '../../../core/signoff/signoff';
 import type { SignState } from '../../../core/signoff/signoff';
 import type { Database } from '../schema';
 import { ftsQuery } from '../searchQuery';
-import { matchesSearch, rankedHits } from './letterSearchIndex';
+import { isHit, rankOf, searchHits } from './letterSearchIndex';
 
 /** Today's register query, a page of it, and one more order: best search match first. */
 export interface LetterPageQuery extends Omit<RegisterQuery, 'sort'> {
@@ -38,35 +38,37 @@ const SORT_COLUMNS = {
   deadlineDate: 'l.deadline_date',
 } as const;
 
-const UNSENT = ['draft', 'awaiting-signature'] as const;
-
 const fromLetters = (db: Kysely<Database>) => db.selectFrom('letters as l');
 type LettersQuery = ReturnType<typeof fromLetters>;
 
 export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, today: IsoDate): Promise<LetterPage> {
   const match = ftsQuery(q.query);
-  const filtered = where(fromLetters(db), q);
+  const ranked = q.sort === 'relevance' && match !== null;
+  // The index is asked once; the page and the count both take its answer. Asking it in each query
+  // cost as much again: a prefix phrase of a common word ("plan"*) reads most of the index.
+  const hits = match === null ? null : await searchHits(db, match, ranked);
+  if (hits !== null && hits.count === 0) return { rows: [], total: 0 };
+  let filtered = where(fromLetters(db), q);
+  if (hits !== null) filtered = filtered.where(isHit(sql.ref('l.seq'), hits));
   const columns = ['l.id', 'l.reference', 'l.letter_date', 'l.recipient_name', 'l.recipient_organisation', 'l.subject', 'l.status', 'l.deadline_date', 'l.deleted_at'] as const;
 
   let page;
-  if (q.sort === 'relevance' && match !== null) {
+  if (ranked && hits !== null) {
     page = filtered
-      .innerJoin(rankedHits(match).as('hits'), 'hits.rowid', 'l.seq')
+      .innerJoin(rankOf(hits).as('hits'), 'hits.seq', 'l.seq')
       .select(columns)
       .orderBy('hits.rank')
       .orderBy('l.letter_date', 'desc')
       .orderBy('l.seq', 'desc');
   } else {
-    const searched = match === null ? filtered : filtered.where(matchesSearch(sql.ref('l.seq'), match));
     const sort = q.sort === 'relevance' ? 'letterDate' : q.sort;
     const direction = q.sort === 'relevance' ? 'desc' : q.direction;
-    page = searched.select(columns).orderBy(SORT_COLUMNS[sort], direction);
+    page = filtered.select(columns).orderBy(SORT_COLUMNS[sort], direction);
     if (sort !== 'reference') page = page.orderBy('l.sort_reference', direction);
     page = page.orderBy('l.seq', direction);
   }
   const rows = await page.limit(q.limit).offset(q.offset).execute();
-  const counted = match === null ? filtered : filtered.where(matchesSearch(sql.ref('l.seq'), match));
-  const { total } = await counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 
   const ids = rows.map((r) => r.id);
   const [signStates, standing] = await Promise.all([signStatesOf(db, ids), standingFlags(db, ids)]);
@@ -92,25 +94,14 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
 
 /** The register's filters, as today's queryRegister applies them (an empty list or '' filters nothing). */
 function where(query: LettersQuery, q: LetterPageQuery): LettersQuery {
-  let out = q.bin ? query.where('l.deleted_at', 'is not', null) : query.where('l.deleted_at', 'is', null);
+  let out = query.where('l.binned', '=', q.bin ? 1 : 0);
   if (q.statuses.length > 0) out = out.where('l.status', 'in', q.statuses);
   if (q.organisation) out = out.where('l.recipient_organisation', '=', q.organisation);
   if (q.dateFrom) out = out.where('l.letter_date', '>=', q.dateFrom);
   if (q.dateTo) out = out.where('l.letter_date', '<=', q.dateTo);
   const signatory = q.awaitingSignatory;
   if (signatory) {
-    out = out
-      .where('l.status', 'in', UNSENT)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('letter_signatories as s')
-            .select('s.position')
-            .whereRef('s.letter_id', '=', 'l.id')
-            .where('s.signatory_id', '=', signatory)
-            .where('s.state', '!=', 'signed'),
-        ),
-      );
+    out = out.where('l.id', 'in', (eb) => eb.selectFrom('letter_signatories as s').select('s.letter_id').where('s.signatory_id', '=', signatory).where('s.awaited', '=', 1));
   }
   return out;
 }

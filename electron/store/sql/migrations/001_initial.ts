@@ -62,6 +62,7 @@ export const statements: readonly string[] = [
     follows_up TEXT,
     follow_up_kind TEXT CHECK (follow_up_kind IN ('chaser', 'other')),
     deleted_at TEXT,
+    binned INTEGER NOT NULL CHECK (binned = (deleted_at IS NOT NULL)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     sort_reference TEXT NOT NULL,
@@ -69,16 +70,17 @@ export const statements: readonly string[] = [
     sort_organisation TEXT NOT NULL,
     sort_subject TEXT NOT NULL,
     data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'))`,
-  // One index per register sort, each led by deleted_at (the register or the bin) and ended by the
-  // reference (the tie-break), so a page in any order is read from an index, not sorted from the table.
-  `CREATE INDEX letters_by_date ON letters (deleted_at, letter_date, sort_reference)`,
-  `CREATE INDEX letters_by_reference ON letters (deleted_at, sort_reference)`,
-  `CREATE INDEX letters_by_recipient ON letters (deleted_at, sort_recipient, sort_reference)`,
-  `CREATE INDEX letters_by_organisation ON letters (deleted_at, sort_organisation, sort_reference)`,
-  `CREATE INDEX letters_by_subject ON letters (deleted_at, sort_subject, sort_reference)`,
-  `CREATE INDEX letters_by_status ON letters (deleted_at, status_order, sort_reference)`,
-  `CREATE INDEX letters_by_deadline ON letters (deleted_at, deadline_date, sort_reference)`,
-  `CREATE INDEX letters_for_organisation ON letters (deleted_at, recipient_organisation, letter_date)`,
+  // One index per register sort, each led by `binned` (the register or the bin: an equality, so the
+  // rest of the index gives the order) and ended by the reference (the tie-break), so a page in any
+  // order is read from an index, not sorted from the table.
+  `CREATE INDEX letters_by_date ON letters (binned, letter_date, sort_reference)`,
+  `CREATE INDEX letters_by_reference ON letters (binned, sort_reference)`,
+  `CREATE INDEX letters_by_recipient ON letters (binned, sort_recipient, sort_reference)`,
+  `CREATE INDEX letters_by_organisation ON letters (binned, sort_organisation, sort_reference)`,
+  `CREATE INDEX letters_by_subject ON letters (binned, sort_subject, sort_reference)`,
+  `CREATE INDEX letters_by_status ON letters (binned, status_order, sort_reference)`,
+  `CREATE INDEX letters_by_deadline ON letters (binned, deadline_date, sort_reference)`,
+  `CREATE INDEX letters_for_organisation ON letters (binned, recipient_organisation, letter_date, sort_reference)`,
   `CREATE INDEX letters_by_thread ON letters (thread_id)`,
   `CREATE INDEX letters_following_up ON letters (follows_up)`,
 
@@ -87,8 +89,9 @@ export const statements: readonly string[] = [
     position INTEGER NOT NULL,
     signatory_id TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('awaiting', 'signed', 'declined')),
+    awaited INTEGER NOT NULL CHECK (awaited IN (0, 1)),
     PRIMARY KEY (letter_id, position))`,
-  `CREATE INDEX letter_signatories_by_signatory ON letter_signatories (signatory_id, state)`,
+  `CREATE INDEX letter_signatories_awaited ON letter_signatories (signatory_id, awaited, letter_id)`,
 
   `CREATE TABLE commitments (
     letter_id TEXT NOT NULL REFERENCES letters (id) ON DELETE CASCADE,

@@ -4,7 +4,7 @@ import { letterRecord } from '../../../../electron/core/letters/letterSchema';
 import type { Letter } from '../../../../electron/core/letters/letterSchema';
 import { StoreValidationError } from '../../../../electron/store';
 import { historyOf, UnreadableLetterError, VersionConflictError } from '../../../../electron/store/sql';
-import { fixtureLetters, openRepository } from './helpers';
+import { fixtureLetters, openRepository, registerQuery, TODAY } from './helpers';
 
 /** A sent letter with commitments, tags, a signature and a field this version of the app does not know. */
 function richLetter(): Letter {
@@ -37,8 +37,8 @@ describe('saving and reading letters', () => {
     expect(rows.map((r) => r.status)).toEqual(letter.commitments.map((c) => c.history.at(-1)!.status));
     const tags = await store.db.selectFrom('commitment_tags').select('tag').where('letter_id', '=', letter.id).execute();
     expect(tags.map((t) => t.tag).sort()).toEqual([...new Set(letter.commitments.flatMap((c) => c.tags))].sort());
-    const signatories = await store.db.selectFrom('letter_signatories').select(['signatory_id', 'state']).where('letter_id', '=', letter.id).orderBy('position').execute();
-    expect(signatories[0]).toEqual({ signatory_id: letter.signatories[0]!.signatoryId, state: 'signed' });
+    const signatories = await store.db.selectFrom('letter_signatories').select(['signatory_id', 'state', 'awaited']).where('letter_id', '=', letter.id).orderBy('position').execute();
+    expect(signatories[0]).toEqual({ signatory_id: letter.signatories[0]!.signatoryId, state: 'signed', awaited: 0 });
   });
 
   it('counts versions, and refuses a save made from an out-of-date copy', async () => {
@@ -93,6 +93,21 @@ describe('saving and reading letters', () => {
     expect(history.map((h) => h.action)).toEqual(['create', 'purge']);
     expect(history[1]!.changes.find((c) => c.field === 'subject')).toEqual({ field: 'subject', before: letter.subject, after: null });
     expect(await repo.purgeLetter(letter.id, { by: 'Jo Bloggs' })).toBe(false);
+  });
+});
+
+describe('the register follows each save', () => {
+  it('lists a letter as awaiting a signatory until they sign or it is sent', async () => {
+    const { repo } = await openRepository();
+    const letter = { ...richLetter(), status: 'awaiting-signature' as const, signoffs: [], sentDate: null };
+    const signatory = letter.signatories[0]!.signatoryId;
+    const awaiting = async () => (await repo.queryLetters(registerQuery({ awaitingSignatory: signatory }), TODAY)).rows.map((r) => r.id);
+    await repo.saveLetter(letter, { by: 'Jo Bloggs', action: 'create' });
+    expect(await awaiting()).toEqual([letter.id]);
+    expect((await repo.queryLetters(registerQuery(), TODAY)).rows[0]).toMatchObject({ signoff: `0 of ${letter.signatories.length} signed`, reply: 'not-sent' });
+    await repo.saveLetter({ ...letter, status: 'sent', sentDate: letter.letterDate }, { by: 'Jo Bloggs', action: 'send' });
+    expect(await awaiting()).toEqual([]);
+    expect((await repo.queryLetters(registerQuery({ statuses: ['sent'] }), TODAY)).rows.map((r) => r.id)).toEqual([letter.id]);
   });
 });
 

@@ -20,10 +20,10 @@ const DECLARED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   letters: {
     seq: true, id: true, version: true, reference: true, status: true, status_order: true, letter_date: true, sent_date: true,
     deadline_date: true, subject: true, recipient_name: true, recipient_organisation: true, thread_id: true, follows_up: true,
-    follow_up_kind: true, deleted_at: true, created_at: true, updated_at: true, sort_reference: true, sort_recipient: true,
+    follow_up_kind: true, deleted_at: true, binned: true, created_at: true, updated_at: true, sort_reference: true, sort_recipient: true,
     sort_organisation: true, sort_subject: true, data: true,
   },
-  letter_signatories: { letter_id: true, position: true, signatory_id: true, state: true },
+  letter_signatories: { letter_id: true, position: true, signatory_id: true, state: true, awaited: true },
   commitments: { letter_id: true, id: true, position: true, text: true, organisation: true, status: true, status_date: true, due_date: true, tags: true, history: true },
   commitment_tags: { letter_id: true, commitment_id: true, tag: true },
   replies: { id: true, version: true, created_at: true, updated_at: true, data: true, letter_id: true, received_date: true, from_name: true, their_reference: true },
