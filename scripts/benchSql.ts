@@ -47,7 +47,7 @@ for (const count of SIZES) {
     notes.push(`${size}: file ${((await stat(file)).size / 1e6).toFixed(0)} MB`);
 
     // A fresh process each time, as the app starts: open (with quick_check) to the register's first page.
-    const probes: { openMs: number; firstPageMs: number; rssBytes: number }[] = [];
+    const probes: { openMs: number; firstPageMs: number; quickCheckMs: number; rssBeforeBytes: number; rssBytes: number }[] = [];
     for (let i = 0; i < 10; i++) {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', PROBE, file, TODAY]);
       probes.push(JSON.parse(stdout) as (typeof probes)[number]);
@@ -59,7 +59,9 @@ for (const count of SIZES) {
     };
     row('fresh process: open (checks included)', stats(probes.map((p) => p.openMs)));
     row('fresh process: open to first register page', stats(probes.map((p) => p.firstPageMs)));
+    row('  … of which PRAGMA quick_check', stats(probes.map((p) => p.quickCheckMs)));
     row('fresh process: resident memory after (MB)', stats(probes.map((p) => p.rssBytes / 1e6)));
+    row('  … of which the register (MB)', stats(probes.map((p) => (p.rssBytes - p.rssBeforeBytes) / 1e6)));
 
     const again = await openDatabase(file);
     if (!again.ok) throw new Error(again.problem.message);
