@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { fsyncDir } from '../atomicWrite';
 import { errorCode } from '../fsSeam';
@@ -150,9 +151,7 @@ async function createDatabase(file: string, migrations: readonly SqlMigration[])
     }
     const handle = await fsp.open(temp, 'r+');
     await handle.sync().finally(() => handle.close());
-    await fsp.link(temp, file).catch((err: unknown) => {
-      if (errorCode(err) !== 'EEXIST') throw err;
-    });
+    await giveFinalName(temp, file);
     await fsyncDir(path.dirname(file));
   } finally {
     for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) await fsp.rm(leftover, { force: true });
@@ -160,6 +159,23 @@ async function createDatabase(file: string, migrations: readonly SqlMigration[])
 }
 
 const CREATING = '.creating-';
+
+/**
+ * link() where the file system has hard links; where it has not (FAT, some network shares), rename()
+ * once the name is seen to be free, which leaves a moment in which another copy of the app could make
+ * its own register there first. If one did, its register stands and this one is discarded.
+ */
+async function giveFinalName(temp: string, file: string): Promise<void> {
+  try {
+    await fsp.link(temp, file);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'EEXIST') return;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EINVAL' && code !== 'EXDEV') throw err;
+    if (await fsp.stat(file).then(() => true, () => false)) return;
+    await fsp.rename(temp, file);
+  }
+}
 
 async function touch(file: string): Promise<string> {
   await (await fsp.open(file, 'wx')).close();
@@ -186,7 +202,8 @@ function sqlStore(file: string, db: Kysely<Database>, raw: RawDatabase): SqlStor
     close() {
       // optimize on close, as SQLite advises: it refreshes the planner's statistics where they have drifted.
       closing ??= (async () => {
-        raw.pragma('optimize');
+        // Through Kysely, so it waits for a transaction still under way rather than running inside it.
+        await sql`PRAGMA optimize`.execute(db);
         await db.destroy();
       })();
       return closing;

@@ -31,7 +31,7 @@ export const databaseProblems = {
   zeroFilled: (file: string): DatabaseProblem => ({
     file,
     kind: 'zero-filled',
-    message: `The register file “${file}” contains only zero bytes, as a disk or sync failure can leave a file. ${untouched}`,
+    message: `The register file “${file}” has been overwritten with zero bytes, as a failing disk or a sync program can leave a file. ${untouched}`,
   }),
   notSqlite: (file: string): DatabaseProblem => ({
     file,

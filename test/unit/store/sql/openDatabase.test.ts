@@ -160,6 +160,6 @@ describe('a file that is not a register we can open is refused, named, and left 
     const file = await tempFile();
     await fsp.writeFile(file, Buffer.alloc(4096));
     const result = await openDatabase(file);
-    expect(result.ok ? '' : result.problem.message).toBe(`The register file “${file}” contains only zero bytes, as a disk or sync failure can leave a file. Nothing in it has been changed.`);
+    expect(result.ok ? '' : result.problem.message).toBe(`The register file “${file}” has been overwritten with zero bytes, as a failing disk or a sync program can leave a file. Nothing in it has been changed.`);
   });
 });
