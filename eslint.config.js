@@ -6,6 +6,7 @@ import globals from 'globals';
 /**
  * Process boundaries are enforced here rather than remembered (STYLE.md §5):
  * - electron/core is pure: no electron, no file system, no React, so it runs anywhere and tests need no mocks;
+ * - electron/store builds on core alone: no electron, and nothing from the services, IPC or export above it;
  * - renderer/ never reaches for electron or Node: everything goes through window.desk.
  */
 const nodeBuiltins = '^(node:.*|fs|fs/.*|path|os|child_process|crypto|url|stream|util|events|buffer|process|worker_threads|net|http|https)$';
@@ -35,6 +36,21 @@ export default tseslint.config(
             { regex: '^react(-dom)?(/.*)?$', message: 'electron/core is pure: no React.' },
             { regex: '/(store|services|ipc)(/|$)', message: 'electron/core must not depend on the layers above it.' },
             { regex: '^date-holidays', message: 'date-holidays (12 MB) stays in electron/services: the renderer imports core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store sits on core only, so it runs (and is tested and benchmarked) in plain Node.
+    files: ['electron/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/.*)?$', message: 'electron/store runs in plain Node: no Electron.' },
+            { regex: '/(services|ipc|export|security|settings)(/|$)', message: 'electron/store may import electron/core only, not the layers above it.' },
           ],
         },
       ],

@@ -49,10 +49,14 @@ export function unsignedNames(letter: Signable): string[] {
 export const readyToSend = (letter: Signable) => unsignedNames(letter).length === 0;
 
 export function signoffSummary(letter: Signable): string {
-  const states = signoffStates(letter);
+  return summariseSignStates(signoffStates(letter).map((s) => s.state));
+}
+
+/** "2 of 4 signed" from each signatory's state in order: the register reads these without the letter. */
+export function summariseSignStates(states: readonly SignState[]): string {
   if (states.length === 0) return 'No signatories';
-  const signed = states.filter((s) => s.state === 'signed').length;
-  const declined = states.filter((s) => s.state === 'declined').length;
+  const signed = states.filter((s) => s === 'signed').length;
+  const declined = states.filter((s) => s === 'declined').length;
   return `${signed} of ${states.length} signed${declined ? `, ${declined} declined` : ''}`;
 }
 

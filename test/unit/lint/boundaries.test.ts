@@ -18,6 +18,14 @@ describe('process boundaries', () => {
     expect(await restricted('electron/core/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toHaveLength(0);
   });
 
+  it('keep electron/store on core alone', async () => {
+    expect(await restricted('electron/store/sql/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await restricted('electron/store/sql/x.ts', "import { createServices } from '../../services/createServices';\nexport const c = createServices;\n")).toHaveLength(1);
+    expect(await restricted('electron/store/x.ts', "import { contract } from '../ipc/contract';\nexport const c = contract;\n")).toHaveLength(1);
+    expect(await restricted('electron/store/sql/x.ts', "import { letterRecord } from '../../core/letters/letterSchema';\nexport const l = letterRecord;\n")).toHaveLength(0);
+    expect(await restricted('electron/store/sql/x.ts', "import BetterSqlite3 from 'better-sqlite3';\nexport const b = BetterSqlite3;\n")).toHaveLength(0);
+  });
+
   it('keep the renderer free of electron and node, and the IPC contract type-only', async () => {
     expect(await restricted('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toHaveLength(1);
     expect(await restricted('renderer/src/x.ts', "import { join } from 'node:path';\nexport const j = join;\n")).toHaveLength(1);

@@ -1,0 +1,31 @@
+/**
+ * The office's register in SQLite (issue 10): one file, `better-sqlite3` under Kysely, the one typed
+ * query layer, so that issue 11 can run the same queries on PostgreSQL.
+ *
+ *   openDatabase(file)          refuses what is not our register (each reason in openProblems.ts) and
+ *                               leaves it untouched; makes a new one; migrates an older one
+ *   schema.ts                   every table's row type (the Kysely `Database`)
+ *   migrations/NNN_*.ts         the schema's steps, in order, recorded in PRAGMA user_version
+ *   history.ts                  the append-only history of changes
+ *   letters/                    the letters repository: save (row, commitments, search, history in one
+ *                               transaction), read, the register's page query, the bulk import
+ *
+ * Not yet here (issue 10's next steps): repositories for the address book, replies, counters and
+ * documents; the import of a JSON data folder; backups with the online backup API; the lock that keeps
+ * a second app off the same file.
+ */
+export { openDatabase } from './openDatabase';
+export type { OpenDatabaseResult, SqlStore } from './openDatabase';
+export type { DatabaseProblem, DatabaseProblemKind } from './openProblems';
+export { SCHEMA_VERSION } from './migrations';
+export { APPLICATION_ID } from './migrate';
+export type { SqlMigration } from './migrate';
+export type { Database } from './schema';
+export { appendHistory, historyOf } from './history';
+export type { FieldChange, HistoryAction, HistoryEntry, HistoryRecordType } from './history';
+export { createLetterRepository, VersionConflictError } from './letters/letterRepository';
+export type { LetterRepository, SaveLetterOptions, SavedLetter, StoredLetter } from './letters/letterRepository';
+export type { LetterPage, LetterPageQuery } from './letters/queryLetters';
+export { UnreadableLetterError } from './letters/letterRows';
+export { ftsQuery } from './searchQuery';
+export { sortKey } from './sortKey';

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../../../core/dates/londonDate';
+import type { LetterRow, RegisterQuery } from '../../../core/letters/register';
+import { replyStanding } from '../../../core/replies/replyStanding';
+import { summariseSignStates } from '../../../core/signoff/signoff';
+import type { SignState } from '../../../core/signoff/signoff';
+import type { Database } from '../schema';
+import { ftsQuery } from '../searchQuery';
+import { isHit, rankOf, searchHits } from './letterSearchIndex';
+
+/** Today's register query, a page of it, and one more order: best search match first. */
+export interface LetterPageQuery extends Omit<RegisterQuery, 'sort'> {
+  sort: RegisterQuery['sort'] | 'relevance';
+  limit: number;
+  offset: number;
+}
+
+export interface LetterPage {
+  rows: LetterRow[];
+  /** Every letter the filters let through, not just this page: the register's "1,234 letters". */
+  total: number;
+}
+
+/**
+ * The register's sorts as columns. Each sort key sorts as today's collator does (see sortKey.ts), the
+ * reference breaks ties, and seq (the rowid, at the end of every index entry) makes the order total,
+ * so every page is read from one of the letters_by_* indexes and paging never skips or repeats a row.
+ * SQLite puts NULL first going up and last going down, as today's sort puts a missing deadline.
+ */
+const SORT_COLUMNS = {
+  letterDate: 'l.letter_date',
+  reference: 'l.sort_reference',
+  recipient: 'l.sort_recipient',
+  organisation: 'l.sort_organisation',
+  subject: 'l.sort_subject',
+  status: 'l.status_order',
+  deadlineDate: 'l.deadline_date',
+} as const;
+
+const fromLetters = (db: Kysely<Database>) => db.selectFrom('letters as l');
+type LettersQuery = ReturnType<typeof fromLetters>;
+
+export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, today: IsoDate): Promise<LetterPage> {
+  const match = ftsQuery(q.query);
+  const ranked = q.sort === 'relevance' && match !== null;
+  // The index is asked once; the page and the count both take its answer. Asking it in each query
+  // cost as much again: a prefix phrase of a common word ("plan"*) reads most of the index.
+  const hits = match === null ? null : await searchHits(db, match, ranked);
+  if (hits !== null && hits.count === 0) return { rows: [], total: 0 };
+  let filtered = where(fromLetters(db), q);
+  if (hits !== null) filtered = filtered.where(isHit(sql.ref('l.seq'), hits));
+  const columns = ['l.id', 'l.reference', 'l.letter_date', 'l.recipient_name', 'l.recipient_organisation', 'l.subject', 'l.status', 'l.deadline_date', 'l.deleted_at'] as const;
+
+  let page;
+  if (ranked && hits !== null) {
+    page = filtered
+      .innerJoin(rankOf(hits).as('hits'), 'hits.seq', 'l.seq')
+      .select(columns)
+      .orderBy('hits.rank')
+      .orderBy('l.letter_date', 'desc')
+      .orderBy('l.seq', 'desc');
+  } else {
+    const sort = q.sort === 'relevance' ? 'letterDate' : q.sort;
+    const direction = q.sort === 'relevance' ? 'desc' : q.direction;
+    page = filtered.select(columns).orderBy(SORT_COLUMNS[sort], direction);
+    if (sort !== 'reference') page = page.orderBy('l.sort_reference', direction);
+    page = page.orderBy('l.seq', direction);
+  }
+  const rows = await page.limit(q.limit).offset(q.offset).execute();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+
+  const ids = rows.map((r) => r.id);
+  const [signStates, standing] = await Promise.all([signStatesOf(db, ids), standingFlags(db, ids)]);
+  const answered = new Set(standing.filter((s) => s.answered).map((s) => s.id));
+  const chased = new Set(standing.filter((s) => s.chased).map((s) => s.id));
+  return {
+    total: Number(total),
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      letterDate: r.letter_date,
+      recipient: r.recipient_name,
+      organisation: r.recipient_organisation,
+      subject: r.subject,
+      status: r.status,
+      deadlineDate: r.deadline_date,
+      deletedAt: r.deleted_at,
+      signoff: summariseSignStates(signStates.get(r.id) ?? []),
+      reply: replyStanding({ id: r.id, status: r.status, deadlineDate: r.deadline_date }, { answered, chased, today }),
+    })),
+  };
+}
+
+/** The register's filters, as today's queryRegister applies them (an empty list or '' filters nothing). */
+function where(query: LettersQuery, q: LetterPageQuery): LettersQuery {
+  let out = query.where('l.binned', '=', q.bin ? 1 : 0);
+  if (q.statuses.length > 0) out = out.where('l.status', 'in', q.statuses);
+  if (q.organisation) out = out.where('l.recipient_organisation', '=', q.organisation);
+  if (q.dateFrom) out = out.where('l.letter_date', '>=', q.dateFrom);
+  if (q.dateTo) out = out.where('l.letter_date', '<=', q.dateTo);
+  const signatory = q.awaitingSignatory;
+  if (signatory) {
+    out = out.where('l.id', 'in', (eb) => eb.selectFrom('letter_signatories as s').select('s.letter_id').where('s.signatory_id', '=', signatory).where('s.awaited', '=', 1));
+  }
+  return out;
+}
+
+async function signStatesOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, SignState[]>> {
+  const states = new Map<string, SignState[]>();
+  if (ids.length === 0) return states;
+  const rows = await db.selectFrom('letter_signatories').select(['letter_id', 'state']).where('letter_id', 'in', ids).orderBy('letter_id').orderBy('position').execute();
+  for (const r of rows) states.set(r.letter_id, [...(states.get(r.letter_id) ?? []), r.state]);
+  return states;
+}
+
+/**
+ * What core's answeredLetterIds and chasedLetterIds work out over every letter and reply, asked only for
+ * the letters on the page: answered = a reply to the letter, or (for the first letter of a thread) a
+ * reply to any letter of its thread; chased = a chaser following it up has been sent and not binned.
+ */
+async function standingFlags(db: Kysely<Database>, ids: string[]): Promise<{ id: string; answered: number; chased: number }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('letters as l')
+    .where('l.id', 'in', ids)
+    .select((eb) => [
+      'l.id',
+      eb
+        .or([
+          eb.exists(eb.selectFrom('replies as r').select('r.id').whereRef('r.letter_id', '=', 'l.id')),
+          eb.and([
+            eb('l.follows_up', 'is', null),
+            eb.exists(eb.selectFrom('replies as r').innerJoin('letters as t', 't.id', 'r.letter_id').select('r.id').whereRef('t.thread_id', '=', 'l.thread_id')),
+          ]),
+        ])
+        .$castTo<number>()
+        .as('answered'),
+      eb
+        .exists(
+          eb
+            .selectFrom('letters as c')
+            .select('c.id')
+            .whereRef('c.follows_up', '=', 'l.id')
+            .where('c.follow_up_kind', '=', 'chaser')
+            .where('c.deleted_at', 'is', null)
+            .where('c.status', 'in', ['sent', 'closed']),
+        )
+        .$castTo<number>()
+        .as('chased'),
+    ])
+    .execute();
+}
