@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../../core/dates/londonDate';
 import type { LetterRow, RegisterQuery } from '../../../core/letters/register';
-import { replyStanding } from '../../../core/replies/replyStanding';
+import { replyStanding, standingContext } from '../../../core/replies/replyStanding';
 import { summariseSignStates } from '../../../core/signoff/signoff';
 import type { SignState } from '../../../core/signoff/signoff';
 import type { Database } from '../schema';
@@ -74,6 +74,7 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
   const [signStates, standing] = await Promise.all([signStatesOf(db, ids), standingFlags(db, ids)]);
   const answered = new Set(standing.filter((s) => s.answered).map((s) => s.id));
   const chased = new Set(standing.filter((s) => s.chased).map((s) => s.id));
+  const replyContext = standingContext(answered, chased, today);
   return {
     total: Number(total),
     rows: rows.map((r) => ({
@@ -87,7 +88,7 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
       deadlineDate: r.deadline_date,
       deletedAt: r.deleted_at,
       signoff: summariseSignStates(signStates.get(r.id) ?? []),
-      reply: replyStanding({ id: r.id, status: r.status, deadlineDate: r.deadline_date }, { answered, chased, today }),
+      reply: replyStanding({ id: r.id, status: r.status, deadlineDate: r.deadline_date }, replyContext),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { normaliseForSearch } from '../../../../electron/core/addressBook/search
 import type { Letter } from '../../../../electron/core/letters/letterSchema';
 import { queryRegister, searchText } from '../../../../electron/core/letters/register';
 import type { RegisterQuery } from '../../../../electron/core/letters/register';
-import { answeredLetterIds, chasedLetterIds, replyStanding } from '../../../../electron/core/replies/replyStanding';
+import { answeredLetterIds, chasedLetterIds, replyStanding, standingContext } from '../../../../electron/core/replies/replyStanding';
 import type { LetterRepository } from '../../../../electron/store/sql';
 import { seededRandom } from '../../../../scripts/lib/random';
 import { fixtureLetters, openSuiteRepository, registerQuery, TODAY } from './helpers';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const answered = answeredLetterIds(letters, replies);
   const chased = chasedLetterIds(letters);
   const textOf = (l: Letter) => `${searchText(l)}\n${normaliseForSearch(l.commitments.map((c) => c.text).join('\n'))}`;
-  oracle = (q) => queryRegister(letters, q, textOf, (l) => replyStanding(l, { answered, chased, today: TODAY }));
+  oracle = (q) => queryRegister(letters, q, textOf, (l) => replyStanding(l, standingContext(answered, chased, TODAY)));
 });
 
 const TODAY_AT = `${TODAY}T09:00:00.000Z`;
