@@ -1,4 +1,5 @@
 import { isOverdue } from '../commitments/commitment';
+import { answeredLetterIds } from '../replies/replyStanding';
 import { addCalendarDays, daysBetween } from '../deadlines/calendarMath';
 import type { IsoDate } from '../dates/londonDate';
 import type { Letter } from '../letters/letterSchema';
@@ -37,15 +38,13 @@ function median(values: number[]): number {
  * organisation takes to reply (from the day a letter was sent to the first reply).
  */
 export function dashboardSummary(letters: Iterable<Letter>, replies: Iterable<Reply>, today: IsoDate): DashboardSummary {
+  const allReplies = [...replies];
   const repliesByLetter = new Map<string, Reply[]>();
-  for (const r of replies) repliesByLetter.set(r.letterId, [...(repliesByLetter.get(r.letterId) ?? []), r]);
-  const byThread = new Map<string, Reply[]>();
+  for (const r of allReplies) repliesByLetter.set(r.letterId, [...(repliesByLetter.get(r.letterId) ?? []), r]);
   const live: Letter[] = [];
   for (const l of letters) if (!l.deletedAt) live.push(l);
-  for (const l of live) {
-    const rs = repliesByLetter.get(l.id) ?? [];
-    if (rs.length) byThread.set(l.threadId, [...(byThread.get(l.threadId) ?? []), ...rs]);
-  }
+  // The same rule as the register's Reply column: a reply to a chaser answers the letter it chased.
+  const answered = answeredLetterIds(live, allReplies);
   const row = (l: Letter, days: number): DashboardLetter => ({
     id: l.id,
     reference: l.reference,
@@ -62,8 +61,7 @@ export function dashboardSummary(letters: Iterable<Letter>, replies: Iterable<Re
   const owed = new Map<string, number>();
   const times = new Map<string, number[]>();
   for (const l of live) {
-    // A reply anywhere in the thread (to the letter or its chaser) answers the letter.
-    const state = replyState(l, (repliesByLetter.get(l.id)?.length ?? 0) > 0 || (l.followsUp === null && (byThread.get(l.threadId)?.length ?? 0) > 0), today);
+    const state = replyState(l, answered.has(l.id), today);
     if (state === 'reply-overdue' && l.followsUp === null) overdue.push(row(l, daysBetween(l.deadlineDate!, today)));
     if (state === 'awaiting-reply' && l.deadlineDate && l.deadlineDate <= weekAhead) soon.push(row(l, daysBetween(today, l.deadlineDate)));
     if (l.status === 'sent' || l.status === 'closed') {
