@@ -50,7 +50,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^electron(/.*)?$', message: 'electron/store runs in plain Node: no Electron.' },
-            { regex: '/(services|ipc|export|security|settings)(/|$)', message: 'electron/store may import electron/core only, not the layers above it.' },
+            { regex: '^(\\.\\./)+(services|ipc|export|security)(/|$)', message: 'electron/store may import electron/core only, not the layers above it.' },
           ],
         },
       ],

@@ -43,7 +43,7 @@ const letterId = await page.evaluate(async () => {
 });
 const tracked = await page.evaluate(async () => {
   const list = await window.desk['letters.list']({ statuses: ['sent'] });
-  return list.ok ? list.value[0]!.id : '';
+  return list.ok ? list.value.rows[0]!.id : '';
 });
 const shots: [string, string][] = [
   ['dashboard', '#/'],

@@ -13,7 +13,7 @@ import type { AppStatus } from '../core/appStatus';
 import type { OfficeProfile } from '../core/addressBook/schemas';
 import type { Result } from './result';
 import { isoDate, letterContentSchema, letterStatus } from '../core/letters/letterSchema';
-import type { LetterRow } from '../core/letters/register';
+import { MAX_PAGE, type LetterPage } from '../core/letters/register';
 import type { LetterDetail } from '../core/letters/views';
 import type { TemplateDetail, TemplateSummary } from '../core/templates/types';
 import type { BatchStatus } from '../core/export/batchStatus';
@@ -23,10 +23,10 @@ import type { PackData } from '../core/signoff/pack';
 import { READINESS_ACTIONS } from '../core/readiness/actions';
 import type { ReadinessReport } from '../core/readiness/gate';
 import { commitmentStatus, evidenceSchema } from '../core/commitments/commitment';
-import type { CommitmentRow } from '../core/commitments/register';
+import type { CommitmentPage } from '../core/commitments/register';
 import type { CommitmentSuggestion } from '../core/commitments/suggest';
 import type { DashboardSummary } from '../core/dashboard/summary';
-import { preferencesSchema, type Preferences } from '../services/letters/deadlines';
+import { preferencesSchema, type Preferences } from '../core/settings/preferences';
 
 /** Preferences, and which open deadlines moved when they were saved. */
 export interface PreferencesResult {
@@ -117,15 +117,17 @@ export const contract = {
   'letters.check': method<ReadinessReport>()(z.object({ id, action: z.enum(READINESS_ACTIONS) }).strict()),
   'letters.delete': method<LetterDetail>()(byId),
   'letters.restore': method<LetterDetail>()(byId),
-  'letters.list': method<LetterRow[]>()(
+  'letters.list': method<LetterPage>()(
     z
       .object({
         query: z.string().max(200, { error: 'A search is at most 200 characters.' }).default(''),
+        limit: z.number().int().min(1).max(MAX_PAGE).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
         statuses: z.array(letterStatus).max(4).default([]),
         organisation: z.string().max(200).nullable().default(null),
         dateFrom: isoDate.nullable().default(null),
         dateTo: isoDate.nullable().default(null),
-        sort: z.enum(['letterDate', 'reference', 'recipient', 'organisation', 'subject', 'status', 'deadlineDate']).default('letterDate'),
+        sort: z.enum(['letterDate', 'reference', 'recipient', 'organisation', 'subject', 'status', 'deadlineDate', 'relevance']).default('letterDate'),
         direction: z.enum(['asc', 'desc']).default('desc'),
         bin: z.boolean().default(false),
         awaitingSignatory: id.nullable().default(null),
@@ -173,10 +175,12 @@ export const contract = {
   'commitments.setStatus': method<LetterDetail>()(
     z.object({ letterId: id, commitmentId: id, status: commitmentStatus, date: isoDate, evidence: evidenceSchema.nullable().default(null) }).strict(),
   ),
-  'commitments.list': method<CommitmentRow[]>()(
+  'commitments.list': method<CommitmentPage>()(
     z
       .object({
         query: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(MAX_PAGE).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
         organisation: z.string().max(200).nullable().default(null),
         statuses: z.array(commitmentStatus).max(5).default([]),
         overdueOnly: z.boolean().default(false),

@@ -1,27 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { UserError } from '../core/errors';
-import type { Store } from '../store';
+import type { Register } from '../store/sql';
 import type { Platform } from './platform';
 
-/** What every feature's handlers get: the open store, the clock, the platform. */
+/** What every feature's handlers get: the open register, the clock, the platform, who is working. */
 export interface ServiceContext {
-  store(): Store;
+  register(): Register;
   clock: Clock;
   platform: Platform;
+  /** The officer, as this PC's settings name them: every history row and sign-off says who. */
+  officer(): string;
   newId(): string;
   nowIso(): string;
 }
 
-export function createContext(getStore: () => Store | null, clock: Clock, platform: Platform): ServiceContext {
+export function createContext(getRegister: () => Register | null, clock: Clock, platform: Platform, officer: () => string): ServiceContext {
   return {
-    store: () => {
-      const s = getStore();
-      if (!s) throw new UserError('Your data could not be loaded, so nothing can be changed until it is restored.');
-      return s;
+    register: () => {
+      const r = getRegister();
+      if (!r) throw new UserError('Your data could not be loaded, so nothing can be changed until it is restored.');
+      return r;
     },
     clock,
     platform,
+    officer,
     newId: () => randomUUID(),
     nowIso: () => clock.now().toISOString(),
   };

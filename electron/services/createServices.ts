@@ -1,17 +1,15 @@
-import { join } from 'node:path';
 import type { Clock } from '../core/clock';
 import type { AppStatus } from '../core/appStatus';
 import { UserError } from '../core/errors';
 import { safeExternalUrl } from '../core/externalUrl';
-import { defaultOfficeProfile, type OfficeProfile } from '../core/addressBook/schemas';
 import type { Handlers } from '../ipc/contract';
-import { openStore, restoreNewestBackup, type BackupInfo, type Store } from '../store';
-import type { StoreProblemView } from '../core/appStatus';
+import { dataFolder } from '../store/dataFolder';
+import { createRegister, openDatabase, OFFICE_DOC, type Register } from '../store/sql';
+import type { BackupView, StoreProblemView } from '../core/appStatus';
 import { formatDateTime } from '../core/dates/britishDate';
 import { acquireDataDirLock, LOCK_FILE } from './dataDirLock';
 import { createContext } from './context';
 import type { Platform } from './platform';
-import { collections, docs, migrations, SCHEMA_VERSION } from './storeSpec';
 import { organisationHandlers } from './addressBook/organisations';
 import { contactHandlers } from './addressBook/contacts';
 import { signatoryHandlers } from './addressBook/signatories';
@@ -30,7 +28,7 @@ import { dashboardHandlers } from './dashboardHandlers';
 import { signoffHandlers } from './signoff/signoffHandlers';
 import { printHandlers } from './print/printHandlers';
 import { preferencesHandlers } from './preferencesHandlers';
-import { reminderService } from './reminders';
+import { reminderService, type RemindersShown } from './reminders';
 import { createMutex } from './mutex';
 
 export interface ServiceOptions {
@@ -55,8 +53,9 @@ export interface Services {
  * process, the unit tests and the browser test harness all build the app from here.
  */
 export async function createServices({ dataDir, clock, platform, templatesDir, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
-  let store: Store | null = null;
-  let failure: { problem: StoreProblemView; backups: BackupInfo[] } | null = null;
+  const folder = dataFolder(dataDir);
+  let register: Register | null = null;
+  let failure: { problem: StoreProblemView; backups: BackupView[] } | null = null;
 
   const lock = await acquireDataDirLock(dataDir, clock.now());
   const open = async () => {
@@ -72,13 +71,13 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       };
       return;
     }
-    const result = await openStore({ dataDir, schemaVersion: SCHEMA_VERSION, collections, docs, migrations, clock });
+    const result = await openDatabase(folder.register);
     if (result.ok) {
-      store = result.store;
+      register = await createRegister(result.store, clock);
       failure = null;
     } else {
-      store = null;
-      failure = { problem: result.problem, backups: result.backups };
+      register = null;
+      failure = { problem: result.problem, backups: [] };
     }
   };
   await open();
@@ -88,14 +87,16 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       ? { state: 'error', dataDir, appVersion, problem: failure.problem, backups: failure.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) }
       : { state: 'ready', dataDir, appVersion };
 
-  const ctx = createContext(() => store, clock, platform);
-  const templates = templateHandlers({ builtInDir: templatesDir, userDir: join(dataDir, 'templates'), clock });
+  const ctx = createContext(() => register, clock, platform, () => platform.userName());
+  const templates = templateHandlers({ builtInDir: templatesDir, userDir: folder.templates, clock });
   const deadlines = deadlineService(ctx);
   const reader = letterReader(ctx, deadlines);
   const lettersLock = createMutex();
   const letterDeps: LetterDeps = { ctx, reader, deadlines, lock: lettersLock, getTemplate: (id) => templates.getUsable(id) };
   const exporter = exportHandlers(ctx, { documentOf: reader.documentOf, lock: lettersLock });
-  const reminders = reminderService(ctx, reader);
+  let shownNow = { lastRun: null as string | null, notified: [] as string[] };
+  const shown: RemindersShown = { get: () => shownNow, put: async (doc) => void (shownNow = doc) };
+  const reminders = reminderService(ctx, reader, shown);
 
   const handlers: Handlers = {
     'app.status': async () => status(),
@@ -103,7 +104,6 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       if (!failure) throw new UserError('Your data loaded correctly, so there is nothing to restore.');
       if (failure.problem.kind === 'in-use') throw new UserError(failure.problem.message);
       if (failure.backups.length === 0) throw new UserError('There is no backup to restore.');
-      await restoreNewestBackup(dataDir, clock);
       await open();
       return status();
     },
@@ -113,10 +113,10 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       await platform.openExternal(safe);
       return null;
     },
-    'settings.getOffice': async () => ctx.store().getDoc<OfficeProfile>('office') ?? defaultOfficeProfile,
+    'settings.getOffice': async () => ctx.register().docs.get(OFFICE_DOC),
     'settings.saveOffice': async (profile) => {
-      await ctx.store().putDoc('office', profile);
-      return ctx.store().getDoc<OfficeProfile>('office');
+      const r = ctx.register();
+      return r.write((trx) => r.docs.put(trx, OFFICE_DOC, profile, { by: ctx.officer(), at: ctx.nowIso() }));
     },
     ...preferencesHandlers(ctx, deadlines, lettersLock),
     ...organisationHandlers(ctx),
@@ -149,14 +149,14 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
     handlers,
     status,
     runReminders: async ({ onlyIfNewDay = false } = {}) => {
-      if (!store) return;
+      if (!register) return;
       if (onlyIfNewDay) await reminders.runIfNewDay();
       else await reminders.run();
     },
     close: async () => {
       await exporter.whenIdle();
       await lettersLock(async () => undefined);
-      await store?.close();
+      await register?.sql.close();
       if ('release' in lock) await lock.release();
     },
   };

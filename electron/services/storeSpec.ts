@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CollectionSpec, DocSpec, Migration } from '../store';
 import {
   ccGroupRecord,
@@ -8,14 +9,17 @@ import {
   signatoryRecord,
 } from '../core/addressBook/schemas';
 import { letterRecord } from '../core/letters/letterSchema';
-import { referenceCountersSchema } from './letters/referenceAllocator';
 import { m002CommitmentTracking } from './migrations/m002CommitmentTracking';
 import { replyRecord } from '../core/replies/replySchema';
 import { preferencesSchema } from './letters/deadlines';
 import { remindersDocSchema } from './reminders';
 
+/** The JSON store's record of the highest sequence issued per reference stem. */
+export const referenceCountersSchema = z.object({ counters: z.record(z.string(), z.number().int().min(0)) });
+
 /**
- * What the store holds. Shard counts are sized so one shard stays small at the largest size we plan for
+ * What the JSON store of versions before the SQLite register held: kept so that such a data folder can be
+ * read and carried over (see electron/store/sql/importJson). Shard counts are sized so one shard stays small at the largest size we plan for
  * (5,000 contacts → ~160 per shard); changing a count later needs a migration, as records would move.
  */
 export const SCHEMA_VERSION = 2;

@@ -188,7 +188,7 @@ test('a draft typed just before the app closes is kept', async ({ desk }) => {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   const stored = await page.evaluate(async () => {
     const list = await window.desk['letters.list']({});
-    return list.ok ? list.value.map((r) => r.subject) : [];
+    return list.ok ? list.value.rows.map((r) => r.subject) : [];
   });
   expect(stored).toEqual(['Written answers before the scrutiny commission']);
 });
@@ -225,7 +225,7 @@ test('pasting from Word keeps bold, italic, underline and lists, and nothing els
   const stored = await page.evaluate(async () => {
     const list = await window.desk['letters.list']({});
     if (!list.ok) throw new Error(list.error);
-    const r = await window.desk['letters.get']({ id: list.value[0]!.id });
+    const r = await window.desk['letters.get']({ id: list.value.rows[0]!.id });
     if (!r.ok) throw new Error(r.error);
     return r.value.letter.body;
   });

@@ -88,7 +88,7 @@ test('sign-off: signatures recorded, sending blocked until all have signed unles
   const stored = await page.evaluate(async (ref) => {
     const list = await window.desk['letters.list']({ query: ref });
     if (!list.ok) throw new Error(list.error);
-    const r = await window.desk['letters.get']({ id: list.value[0]!.id });
+    const r = await window.desk['letters.get']({ id: list.value.rows[0]!.id });
     if (!r.ok) throw new Error(r.error);
     return r.value.letter;
   }, first!);

@@ -5,6 +5,8 @@ import { currentStatus, dueDateOf, isOverdue, latestNote, type CommitmentStatus,
 
 /** One line of the commitments register: what was asked of whom, in which letter, and where it stands. */
 export interface CommitmentRow {
+  /** The commitment's id: a row of the register is one commitment. */
+  id: string;
   letterId: string;
   reference: string;
   letterSubject: string;
@@ -19,6 +21,12 @@ export interface CommitmentRow {
   evidence: Evidence | null;
   /** The newest note typed against it (for example when recording a reply). */
   note: string;
+}
+
+/** A page of the commitments register and the number of commitments the filters let through. */
+export interface CommitmentPage {
+  rows: CommitmentRow[];
+  total: number;
 }
 
 export interface CommitmentQuery {
@@ -39,6 +47,7 @@ export function queryCommitments(letters: Iterable<Letter>, q: CommitmentQuery, 
     for (const c of l.commitments) {
       const last = c.history[c.history.length - 1]!;
       const row: CommitmentRow = {
+        id: c.id,
         letterId: l.id,
         reference: l.reference,
         letterSubject: l.subject,

@@ -35,6 +35,15 @@ export interface RegisterQuery {
   awaitingSignatory: string | null;
 }
 
+/** A page of the register and how many letters the filters let through in all ("1,234 letters"). */
+export interface LetterPage {
+  rows: LetterRow[];
+  total: number;
+}
+
+/** The most rows one page may ask for: the renderer's lists ask for what is on screen and a little more. */
+export const MAX_PAGE = 500;
+
 export function toRow(l: Letter, reply: ReplyStanding): LetterRow {
   return {
     id: l.id,

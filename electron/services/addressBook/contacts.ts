@@ -17,15 +17,15 @@ export function contactView(c: Contact, org: Organisation | undefined): ContactV
 }
 
 export function contactHandlers(ctx: ServiceContext): ContactHandlers {
-  const orgOf = (c: Contact) => (c.organisationId ? ctx.store().get<Organisation>('organisations', c.organisationId) : undefined);
-  const view = (c: Contact) => contactView(c, orgOf(c));
-  const find = (id: string) => {
-    const c = ctx.store().get<Contact>('contacts', id);
+  const orgOf = (c: Contact) => (c.organisationId ? ctx.register().organisations.get(c.organisationId) : Promise.resolve(undefined));
+  const view = async (c: Contact) => contactView(c, await orgOf(c));
+  const find = async (id: string) => {
+    const c = await ctx.register().contacts.get(id);
     if (!c) throw new NotFoundError('That contact');
     return c;
   };
-  const prepare = (values: ParsedInputOf<'contacts.create'>) => {
-    if (values.organisationId && !ctx.store().get('organisations', values.organisationId)) {
+  const prepare = async (values: ParsedInputOf<'contacts.create'>) => {
+    if (values.organisationId && !(await ctx.register().organisations.get(values.organisationId))) {
       throw new UserError('Choose an organisation from the list.', { organisationId: 'That organisation no longer exists.' });
     }
     return { ...values, salutation: values.salutation || suggestSalutation(values) };
@@ -33,12 +33,9 @@ export function contactHandlers(ctx: ServiceContext): ContactHandlers {
 
   return {
     'contacts.list': async (q) => {
-      const orgs = new Map(ctx.store().all<Organisation>('organisations').map((o) => [o.id, o]));
-      const views = ctx
-        .store()
-        .all<Contact>('contacts')
-        .filter((c) => (q.includeArchived || !c.archived) && (!q.organisationId || c.organisationId === q.organisationId))
-        .map((c) => contactView(c, c.organisationId ? orgs.get(c.organisationId) : undefined));
+      const contacts = await ctx.register().contacts.list({ includeArchived: q.includeArchived, organisationId: q.organisationId });
+      const orgs = await ctx.register().organisations.getMany(contacts.flatMap((c) => (c.organisationId ? [c.organisationId] : [])));
+      const views = contacts.map((c) => contactView(c, c.organisationId ? orgs.get(c.organisationId) : undefined));
       return filterAndSort(views, {
         query: q.query,
         text: (c) => [c.fullName, c.role, c.organisationName, c.organisationShortName, c.email, c.telephone, c.salutation].join(' '),
@@ -53,19 +50,19 @@ export function contactHandlers(ctx: ServiceContext): ContactHandlers {
         direction: q.direction,
       });
     },
-    'contacts.get': async ({ id }) => view(find(id)),
+    'contacts.get': async ({ id }) => view(await find(id)),
     'contacts.create': async (values) => {
       const now = ctx.nowIso();
-      const record = { ...prepare(values), id: ctx.newId(), archived: false, createdAt: now, updatedAt: now };
-      return view(await saveRecord(ctx, 'contacts', record));
+      const record = { ...(await prepare(values)), id: ctx.newId(), archived: false, createdAt: now, updatedAt: now };
+      return view(await saveRecord(ctx, 'contacts', record, 'create'));
     },
     'contacts.update': async ({ id, values }) => {
-      const old = find(id);
-      return view(await saveRecord(ctx, 'contacts', { ...old, ...prepare(values), updatedAt: ctx.nowIso() }));
+      const old = await find(id);
+      return view(await saveRecord(ctx, 'contacts', { ...old, ...(await prepare(values)), updatedAt: ctx.nowIso() }));
     },
     'contacts.setArchived': async ({ id, archived }) => {
-      const old = find(id);
-      return view(await saveRecord(ctx, 'contacts', { ...old, archived, updatedAt: ctx.nowIso() }));
+      const old = await find(id);
+      return view(await saveRecord(ctx, 'contacts', { ...old, archived, updatedAt: ctx.nowIso() }, archived ? 'archive' : 'unarchive'));
     },
   };
 }

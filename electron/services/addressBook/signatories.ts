@@ -1,6 +1,5 @@
 import { NotFoundError, UserError } from '../../core/errors';
 import { filterAndSort } from '../../core/addressBook/search';
-import type { Signatory } from '../../core/addressBook/schemas';
 import type { Handlers } from '../../ipc/contract';
 import type { ServiceContext } from '../context';
 import { saveRecord } from './saveRecord';
@@ -26,15 +25,15 @@ export function checkSignatureImage(dataUrl: string | null): void {
 }
 
 export function signatoryHandlers(ctx: ServiceContext): SignatoryHandlers {
-  const find = (id: string) => {
-    const s = ctx.store().get<Signatory>('signatories', id);
+  const find = async (id: string) => {
+    const s = await ctx.register().signatories.get(id);
     if (!s) throw new NotFoundError('That signatory');
     return s;
   };
   return {
     'signatories.list': async (q) =>
       filterAndSort(
-        ctx.store().all<Signatory>('signatories').filter((s) => q.includeArchived || !s.archived),
+        await ctx.register().signatories.list(q.includeArchived),
         {
           query: q.query,
           text: (s) => [s.name, ...s.titleLines, s.email].join(' '),
@@ -46,13 +45,13 @@ export function signatoryHandlers(ctx: ServiceContext): SignatoryHandlers {
     'signatories.create': async (values) => {
       checkSignatureImage(values.signatureImage);
       const now = ctx.nowIso();
-      return saveRecord(ctx, 'signatories', { ...values, id: ctx.newId(), archived: false, createdAt: now, updatedAt: now });
+      return saveRecord(ctx, 'signatories', { ...values, id: ctx.newId(), archived: false, createdAt: now, updatedAt: now }, 'create');
     },
     'signatories.update': async ({ id, values }) => {
       checkSignatureImage(values.signatureImage);
-      return saveRecord(ctx, 'signatories', { ...find(id), ...values, updatedAt: ctx.nowIso() });
+      return saveRecord(ctx, 'signatories', { ...(await find(id)), ...values, updatedAt: ctx.nowIso() });
     },
     'signatories.setArchived': async ({ id, archived }) =>
-      saveRecord(ctx, 'signatories', { ...find(id), archived, updatedAt: ctx.nowIso() }),
+      saveRecord(ctx, 'signatories', { ...(await find(id)), archived, updatedAt: ctx.nowIso() }, archived ? 'archive' : 'unarchive'),
   };
 }

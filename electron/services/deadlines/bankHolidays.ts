@@ -1,9 +1,8 @@
 import Holidays from 'date-holidays';
-import { z } from 'zod';
 import type { IsoDate } from '../../core/dates/londonDate';
 import { isWeekend } from '../../core/deadlines/calendarMath';
-import { REGIONS, type Region, type WorkingCalendar } from '../../core/deadlines/workingCalendar';
-import { isoDate } from '../../core/letters/isoDate';
+import type { Region, WorkingCalendar } from '../../core/deadlines/workingCalendar';
+import type { DeadlineSettings } from '../../core/settings/preferences';
 
 export { recomputeDeadlines, type DeadlineChange, type DeadlineSubject } from '../../core/deadlines/recomputeDeadlines';
 
@@ -51,16 +50,7 @@ export function bankHolidays(region: Region): ReadonlyMap<IsoDate, string> {
 }
 
 /** The office's deadline settings, kept in the store. `parse({})` gives the defaults. */
-export const deadlineSettingsSchema = z.object({
-  region: z.enum(REGIONS).default('england-and-wales'),
-  /** Move a calendar-day deadline that lands on a weekend or bank holiday to the next working day. */
-  rollForward: z.boolean().default(true),
-  /** Days off the library does not know yet: a newly announced bank holiday, an office closure. */
-  added: z.array(z.object({ date: isoDate, name: z.string().trim().min(1, { error: 'Name the holiday.' }).max(120) })).default([]),
-  /** Library holidays the office works after all. Wins over `added`: removing a date makes it a working day. */
-  removed: z.array(isoDate).default([]),
-});
-export type DeadlineSettings = z.output<typeof deadlineSettingsSchema>;
+export { deadlineSettingsSchema, type DeadlineSettings } from '../../core/settings/preferences';
 
 export function buildWorkingCalendar(settings: DeadlineSettings): WorkingCalendar {
   const holidays = new Map(bankHolidays(settings.region));

@@ -12,13 +12,13 @@ import type { ServiceContext } from '../context';
 import type { LetterDocument } from '../../core/letters/documentModel';
 import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
 import type { ReadinessOverride } from '../../core/readiness/overrideSchema';
-import { saveRecord } from '../addressBook/saveRecord';
+import { saveLetter } from '../addressBook/saveRecord';
 import type { createMutex } from '../mutex';
 
 type ExportHandlers = Pick<Handlers, 'export.letter' | 'export.startBatch' | 'export.batchStatus'>;
 
 interface ExportDeps {
-  documentOf: (letter: Letter) => LetterDocument;
+  documentOf: (letter: Letter) => Promise<LetterDocument>;
   /** The letters' lock, held while an override is added to a letter. */
   lock: ReturnType<typeof createMutex>;
 }
@@ -42,8 +42,8 @@ export function exportHandlers(ctx: ServiceContext, { documentOf, lock }: Export
       throw err;
     }
   };
-  const find = (id: string) => {
-    const l = ctx.store().get<Letter>('letters', id);
+  const find = async (id: string) => {
+    const l = await ctx.register().letters.getLetter(id);
     if (!l || l.deletedAt) throw new NotFoundError('That letter');
     return l;
   };
@@ -51,16 +51,16 @@ export function exportHandlers(ctx: ServiceContext, { documentOf, lock }: Export
   // does not see a change it did not make.
   const keepOverride = (id: string, override: ReadinessOverride) =>
     lock(async () => {
-      await saveRecord(ctx, 'letters', withReadinessOverride(find(id), override));
+      await saveLetter(ctx, withReadinessOverride(await find(id), override), 'edit', override.reason);
     });
 
   async function runBatch(job: BatchStatus, folder: string, ids: string[]) {
     for (const id of ids) {
-      const letter = ctx.store().get<Letter>('letters', id);
+      const letter = await ctx.register().letters.getLetter(id);
       const reference = letter?.reference ?? id;
       try {
         if (!letter || letter.deletedAt) throw new NotFoundError('That letter');
-        const document = documentOf(letter);
+        const document = await documentOf(letter);
         const report = readinessReport(letter, document, 'export');
         if (report.blocked) {
           job.skipped.push({ reference, problems: report.problems.filter((p) => p.blocking).map((p) => p.message) });
@@ -82,9 +82,9 @@ export function exportHandlers(ctx: ServiceContext, { documentOf, lock }: Export
 
   return {
     'export.letter': async ({ id, overrideReason }) => {
-      const letter = find(id);
-      const document = documentOf(letter);
-      const passed = passReadiness(readinessReport(letter, document, 'export'), overrideReason, { at: ctx.nowIso(), by: ctx.platform.userName() });
+      const letter = await find(id);
+      const document = await documentOf(letter);
+      const passed = passReadiness(readinessReport(letter, document, 'export'), overrideReason, { at: ctx.nowIso(), by: ctx.officer() });
       const data = await docx(document);
       const chosen = await ctx.platform.chooseSavePath({
         title: 'Export letter as a Word document',

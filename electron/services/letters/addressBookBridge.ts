@@ -1,33 +1,30 @@
-import type { CcGroup, Contact, Organisation } from '../../core/addressBook/schemas';
+import type { Contact } from '../../core/addressBook/schemas';
 import { NotFoundError } from '../../core/errors';
 import type { Handlers } from '../../ipc/contract';
 import type { ServiceContext } from '../context';
-import { ccFromContact, recipientFromContact } from './newLetterContent';
+import { ccFromContact, membersAsCc, recipientFromContact } from './newLetterContent';
 
 /** Turning address-book records into a letter's recipient block and CC lines. */
 export function addressBookBridge(ctx: ServiceContext): Pick<Handlers, 'letters.recipientFromContact' | 'letters.ccFromContact' | 'letters.ccFromGroup'> {
-  const orgOf = (c: Contact) => (c.organisationId ? ctx.store().get<Organisation>('organisations', c.organisationId) : undefined);
-  const contact = (id: string) => {
-    const c = ctx.store().get<Contact>('contacts', id);
+  const orgOf = (c: Contact) => (c.organisationId ? ctx.register().organisations.get(c.organisationId) : Promise.resolve(undefined));
+  const contact = async (id: string) => {
+    const c = await ctx.register().contacts.get(id);
     if (!c) throw new NotFoundError('That contact');
     return c;
   };
   return {
     'letters.recipientFromContact': async ({ id }) => {
-      const c = contact(id);
-      return recipientFromContact(c, orgOf(c));
+      const c = await contact(id);
+      return recipientFromContact(c, await orgOf(c));
     },
     'letters.ccFromContact': async ({ id }) => {
-      const c = contact(id);
-      return ccFromContact(c, orgOf(c));
+      const c = await contact(id);
+      return ccFromContact(c, await orgOf(c));
     },
     'letters.ccFromGroup': async ({ id }) => {
-      const g = ctx.store().get<CcGroup>('ccGroups', id);
+      const g = await ctx.register().ccGroups.get(id);
       if (!g) throw new NotFoundError('That CC group');
-      return g.memberIds.flatMap((m) => {
-        const c = ctx.store().get<Contact>('contacts', m);
-        return c && !c.archived ? [ccFromContact(c, orgOf(c))] : [];
-      });
+      return membersAsCc(ctx, g.memberIds);
     },
   };
 }

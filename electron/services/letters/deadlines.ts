@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import { effectiveDeadline, type DeadlineEvent } from '../../core/deadlines/deadlineHistory';
 import type { WorkingCalendar } from '../../core/deadlines/workingCalendar';
 import type { Letter } from '../../core/letters/letterSchema';
-import { buildWorkingCalendar, deadlineSettingsSchema } from '../deadlines/bankHolidays';
+import { buildWorkingCalendar } from '../deadlines/bankHolidays';
+import { PREFERENCES_DOC } from '../../store/sql';
 import type { ServiceContext } from '../context';
 
-/** The officer's preferences for deadlines and reminders (the office profile is a separate document). */
-export const preferencesSchema = z.object({
-  deadlines: deadlineSettingsSchema.default(deadlineSettingsSchema.parse({})),
-  reminders: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
-});
-export type Preferences = z.output<typeof preferencesSchema>;
+export { preferencesSchema, type Preferences } from '../../core/settings/preferences';
 
 /**
  * Deadlines are always worked out here, in main, from the rule (or the officer's date), the day the clock
@@ -19,7 +14,7 @@ export type Preferences = z.output<typeof preferencesSchema>;
  */
 export function deadlineService(ctx: ServiceContext) {
   let cache: { key: string; calendar: WorkingCalendar } | null = null;
-  const calendar = (settings = ctx.store().getDoc<Preferences>('preferences').deadlines): WorkingCalendar => {
+  const calendar = (settings = ctx.register().docs.get(PREFERENCES_DOC).deadlines): WorkingCalendar => {
     const key = JSON.stringify(settings);
     if (cache?.key !== key) cache = { key, calendar: buildWorkingCalendar(settings) };
     return cache.calendar;

@@ -9,22 +9,20 @@ import type { ServiceContext } from '../context';
 import type { DeadlineService } from './deadlines';
 import { letterDocumentFor } from './letterDocument';
 import { snapshotForSending, type SentSnapshot } from '../../core/letters/documentModel';
-import type { OfficeProfile } from '../../core/addressBook/schemas';
+import { OFFICE_DOC } from '../../store/sql';
 
 /** Reading a letter with everything around it: its thread, replies, deadline steps and whether to chase. */
 export function letterReader(ctx: ServiceContext, deadlines: DeadlineService) {
-  const find = (id: string): Letter => {
-    const l = ctx.store().get<Letter>('letters', id);
+  const find = async (id: string): Promise<Letter> => {
+    const l = await ctx.register().letters.getLetter(id);
     if (!l) throw new NotFoundError('That letter');
     return l;
   };
-  const threadLetters = (threadId: string) => ctx.store().all<Letter>('letters').filter((l) => l.threadId === threadId && !l.deletedAt);
-  const repliesTo = (letterIds: ReadonlySet<string>) => ctx.store().all<Reply>('replies').filter((r) => letterIds.has(r.letterId));
   const today = () => londonDate(ctx.clock.now());
 
-  const threadOf = (letter: Letter) => {
-    const letters = threadLetters(letter.threadId);
-    const replies = repliesTo(new Set(letters.map((l) => l.id)));
+  const threadOf = async (letter: Letter) => {
+    const letters = await ctx.register().letters.thread(letter.threadId);
+    const replies: Reply[] = await ctx.register().replies.toLetters(letters.map((l) => l.id));
     const items: ThreadItem[] = [
       ...letters.map((l) => ({ kind: 'letter' as const, id: l.id, date: l.sentDate ?? l.letterDate, reference: l.reference, subject: l.subject, status: l.status, followUpKind: l.followUpKind })),
       ...replies.map((r) => ({ kind: 'reply' as const, id: r.id, letterId: r.letterId, date: r.receivedDate, from: r.from, theirReference: r.theirReference, summary: r.summary })),
@@ -37,8 +35,8 @@ export function letterReader(ctx: ServiceContext, deadlines: DeadlineService) {
     return { letters, replies, items };
   };
 
-  const followUpOf = (letter: Letter) => {
-    const original = letter.followsUp ? ctx.store().get<Letter>('letters', letter.followsUp) : undefined;
+  const followUpOf = async (letter: Letter) => {
+    const original = letter.followsUp ? await ctx.register().letters.getLetter(letter.followsUp) : undefined;
     if (!original) return null;
     return {
       original: { reference: original.reference, letterDate: original.sentDate ?? original.letterDate, subject: original.subject },
@@ -46,23 +44,25 @@ export function letterReader(ctx: ServiceContext, deadlines: DeadlineService) {
     };
   };
   const sent = (l: Letter) => l.status === 'sent' || l.status === 'closed';
-  const documentOf = (letter: Letter) => letterDocumentFor(ctx, letter, { ...followUpOf(letter), ...(sent(letter) && letter.sentSnapshot && { frozen: letter.sentSnapshot as SentSnapshot }) });
+  const documentOf = async (letter: Letter) =>
+    letterDocumentFor(ctx, letter, { ...(await followUpOf(letter)), ...(sent(letter) && letter.sentSnapshot && { frozen: letter.sentSnapshot as SentSnapshot }) });
   /** The values to freeze when a letter is sent (or amended after): as the document would show them now. */
-  const snapshotOf = (letter: Letter) => snapshotForSending(letter, { office: ctx.store().getDoc<OfficeProfile>('office'), signatureImages: new Map(), ...followUpOf(letter) });
+  const snapshotOf = async (letter: Letter) => snapshotForSending(letter, { office: ctx.register().docs.get(OFFICE_DOC), signatureImages: new Map(), ...(await followUpOf(letter)) });
 
-  const detail = (letter: Letter, notes: string[] = []): LetterDetail => {
-    const thread = threadOf(letter);
+  const detail = async (letter: Letter, notes: string[] = []): Promise<LetterDetail> => {
+    const thread = await threadOf(letter);
     const answered = letter.followsUp === null ? thread.replies.length > 0 : thread.replies.some((r) => r.letterId === letter.id);
+    const followUp = await followUpOf(letter);
     return {
       letter,
-      document: documentOf(letter),
+      document: await documentOf(letter),
       notes,
       deadlineSteps: deadlines.steps(letter),
       reply: { state: replyState(letter, answered, today()), chase: chaseOffer(letter, thread.letters, answered, today()) },
       replies: thread.replies.filter((r) => r.letterId === letter.id || letter.followsUp === null),
       thread: thread.items,
       threadCommitments: thread.letters.flatMap((l) => l.commitments.map((commitment) => ({ letterId: l.id, reference: l.reference, commitment }))),
-      followUp: followUpOf(letter),
+      followUp,
       today: today(),
     };
   };

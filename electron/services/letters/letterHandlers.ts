@@ -4,19 +4,16 @@ import { mergeCommitmentDrafts } from '../../core/commitments/mergeDrafts';
 import { diffContent } from '../../core/letters/amendments';
 import { UNSENT_LETTER_STATE } from '../../core/letters/letterDefaults';
 import { letterContentSchema, type Letter, type LetterContent } from '../../core/letters/letterSchema';
-import { queryRegister, searchText } from '../../core/letters/register';
 import { canMove, isFrozen, STATUS_LABELS } from '../../core/letters/status';
 import type { LetterTemplate } from '../../core/templates/types';
 import type { Handlers } from '../../ipc/contract';
-import { saveRecord } from '../addressBook/saveRecord';
+import { saveLetter } from '../addressBook/saveRecord';
 import type { ServiceContext } from '../context';
 import type { createMutex } from '../mutex';
 import type { DeadlineService } from './deadlines';
 import type { LetterReader } from './letterDetail';
 import { newLetterContent } from './newLetterContent';
 import { followUpSubject } from '../../core/letters/followUpSubject';
-import { answeredLetterIds, chasedLetterIds, replyStanding, standingContext } from '../../core/replies/replyStanding';
-import type { Reply } from '../../core/replies/replySchema';
 import { referenceAllocator } from './referenceAllocator';
 import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
 
@@ -45,15 +42,15 @@ export async function createLetter(
   const references = referenceAllocator(ctx);
   const template = opts.templateId ? await deps.getTemplate(opts.templateId) : null;
   const date = opts.letterDate ?? londonDate(ctx.clock.now());
-  const { content } = newLetterContent(ctx, { template, contactId: opts.contactId, letterDate: date });
+  const { content } = await newLetterContent(ctx, { template, contactId: opts.contactId, letterDate: date });
   if (opts.followsUp) content.subject = followUpSubject(content.subject, opts.followsUp);
-  const reference = opts.manualReference ? references.check(opts.manualReference) : await references.allocate(date);
+  const manual = opts.manualReference ? await references.check(opts.manualReference) : null;
   const now = ctx.nowIso();
   const id = ctx.newId();
-  const letter: Letter = deadlines.apply({
+  const build = (reference: string): Letter => deadlines.apply({
     ...UNSENT_LETTER_STATE,
     ...content,
-    commitments: mergeCommitmentDrafts(content.commitments, [], { date, at: now, by: ctx.platform.userName(), organisation: content.recipient.organisation }),
+    commitments: mergeCommitmentDrafts(content.commitments, [], { date, at: now, by: ctx.officer(), organisation: content.recipient.organisation }),
     id,
     reference,
     referenceSource: opts.manualReference ? 'manual' : 'allocated',
@@ -64,30 +61,27 @@ export async function createLetter(
     createdAt: now,
     updatedAt: now,
   });
-  return deps.reader.detail(await saveRecord(ctx, 'letters', letter));
+  const register = ctx.register();
+  // The reference and the letter commit together: see referenceAllocator.
+  const saved = await register.write(async (trx) => {
+    const letter = build(manual ?? (await references.allocate(trx, date)));
+    return (await register.letters.saveLetterIn(trx, letter, { by: ctx.officer(), action: 'create' })).letter;
+  });
+  return deps.reader.detail(saved);
 }
 
 export function letterHandlers(deps: LetterDeps): LetterHandlers {
   const { ctx, reader, deadlines, lock } = deps;
-  // Search text per letter, rebuilt only when the letter changes: normalising 50,000 bodies per keystroke would not do.
-  const searchCache = new Map<string, { updatedAt: string; text: string }>();
-  const textOf = (l: Letter) => {
-    const hit = searchCache.get(l.id);
-    if (hit?.updatedAt === l.updatedAt) return hit.text;
-    const text = searchText(l);
-    searchCache.set(l.id, { updatedAt: l.updatedAt, text });
-    return text;
-  };
 
   return {
     'letters.create': ({ templateId, contactId, letterDate, manualReference }) =>
       lock(() => createLetter(deps, { templateId, contactId, ...(letterDate && { letterDate }), ...(manualReference && { manualReference }) })),
 
-    'letters.get': async ({ id }) => reader.detail(reader.find(id)),
+    'letters.get': async ({ id }) => reader.detail(await reader.find(id)),
 
     'letters.update': ({ id, content, expectedUpdatedAt }) =>
       lock(async () => {
-        const old = reader.find(id);
+        const old = await reader.find(id);
         if (old.deletedAt) throw new UserError('This letter is in the bin. Restore it before changing it.');
         if (expectedUpdatedAt && expectedUpdatedAt !== old.updatedAt && isFrozen(old.status)) {
           throw new UserError('This letter was changed elsewhere since you opened it. Reopen it to see the latest version.');
@@ -96,7 +90,7 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
         const commitments = mergeCommitmentDrafts(content.commitments, old.commitments, {
           date: old.sentDate ?? content.letterDate,
           at: now,
-          by: ctx.platform.userName(),
+          by: ctx.officer(),
           organisation: content.recipient.organisation,
         });
         if (isFrozen(old.status)) {
@@ -114,16 +108,16 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
           signoffs = [];
           notes.push('The letter changed after it was signed, so the signatures recorded have been cleared: ask the signatories to sign the new version.');
         }
-        const amendments = isFrozen(old.status) ? [...old.amendments, { at: now, by: ctx.platform.userName(), changes }] : old.amendments;
+        const amendments = isFrozen(old.status) ? [...old.amendments, { at: now, by: ctx.officer(), changes }] : old.amendments;
         let next = deadlines.apply({ ...old, ...content, commitments, amendments, signoffs, updatedAt: now });
         // An amendment to a sent letter is a deliberate change to the record: freeze it afresh as amended.
-        if (isFrozen(old.status)) next = { ...next, sentSnapshot: reader.snapshotOf(next) };
-        return reader.detail(await saveRecord(ctx, 'letters', next), notes);
+        if (isFrozen(old.status)) next = { ...next, sentSnapshot: await reader.snapshotOf(next) };
+        return reader.detail(await saveLetter(ctx, next, 'edit'), notes);
       }),
 
     'letters.setStatus': ({ id, status, overrideReason }) =>
       lock(async () => {
-        const old = reader.find(id);
+        const old = await reader.find(id);
         if (old.status === status) return reader.detail(old);
         if (status === 'sent') throw new UserError('Use “Mark as sent” to record how and when the letter went.');
         if (!canMove(old.status, status)) {
@@ -132,28 +126,23 @@ export function letterHandlers(deps: LetterDeps): LetterHandlers {
         // Signatories sign what they are given: it is checked as it would be sent.
         const passed =
           status === 'awaiting-signature'
-            ? passReadiness(readinessReport(old, reader.documentOf(old), 'send-for-signature'), overrideReason, { at: ctx.nowIso(), by: ctx.platform.userName() })
+            ? passReadiness(readinessReport(old, await reader.documentOf(old), 'send-for-signature'), overrideReason, { at: ctx.nowIso(), by: ctx.officer() })
             : null;
-        return reader.detail(await saveRecord(ctx, 'letters', deadlines.apply({ ...withReadinessOverride(old, passed), status, updatedAt: ctx.nowIso() })));
+        return reader.detail(await saveLetter(ctx, deadlines.apply({ ...withReadinessOverride(old, passed), status, updatedAt: ctx.nowIso() }), 'edit', passed?.reason ?? null));
       }),
 
     'letters.delete': ({ id }) =>
       lock(async () => {
-        const old = reader.find(id);
+        const old = await reader.find(id);
         if (isFrozen(old.status)) throw new UserError('A sent letter is part of the record and cannot be deleted. Close it instead.');
-        return reader.detail(await saveRecord(ctx, 'letters', { ...old, deletedAt: ctx.nowIso(), updatedAt: ctx.nowIso() }));
+        return reader.detail(await saveLetter(ctx, { ...old, deletedAt: ctx.nowIso(), updatedAt: ctx.nowIso() }, 'bin'));
       }),
 
     'letters.restore': ({ id }) =>
-      lock(async () => reader.detail(await saveRecord(ctx, 'letters', { ...reader.find(id), deletedAt: null, updatedAt: ctx.nowIso() }))),
+      lock(async () => reader.detail(await saveLetter(ctx, { ...(await reader.find(id)), deletedAt: null, updatedAt: ctx.nowIso() }, 'restore'))),
 
-    'letters.list': async (q) => {
-      const letters = ctx.store().all<Letter>('letters');
-      const standing = standingContext(answeredLetterIds(letters, ctx.store().all<Reply>('replies')), chasedLetterIds(letters), reader.today());
-      return queryRegister(letters, q, textOf, (l) => replyStanding(l, standing));
-    },
+    'letters.list': async (q) => ctx.register().letters.queryLetters(q, reader.today()),
 
-    'letters.organisations': async () =>
-      [...new Set(ctx.store().all<Letter>('letters').map((l) => l.recipient.organisation).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    'letters.organisations': async () => ctx.register().letters.organisations(),
   };
 }

@@ -1,5 +1,5 @@
 import { formatFullName } from '../../core/addressBook/salutation';
-import type { CcGroup, Contact, Organisation, Signatory } from '../../core/addressBook/schemas';
+import type { Contact, Organisation } from '../../core/addressBook/schemas';
 import type { IsoDate } from '../../core/dates/londonDate';
 import type { CcEntry, LetterContent, Recipient } from '../../core/letters/letterSchema';
 import type { LetterTemplate } from '../../core/templates/types';
@@ -33,18 +33,29 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * suggested signatories and CC group looked up by name in the address book (a suggestion that matches no one
  * is reported, not guessed); and the chosen recipient.
  */
-export function newLetterContent(
+/** A CC group's members who are still in the address book, as CC lines, in the group's order. */
+export async function membersAsCc(ctx: ServiceContext, memberIds: readonly string[]): Promise<CcEntry[]> {
+  const contacts = await ctx.register().contacts.getMany(memberIds);
+  const orgs = await ctx.register().organisations.getMany([...contacts.values()].flatMap((c) => (c.organisationId ? [c.organisationId] : [])));
+  return memberIds.flatMap((id) => {
+    const c = contacts.get(id);
+    return c && !c.archived ? [ccFromContact(c, c.organisationId ? orgs.get(c.organisationId) : undefined)] : [];
+  });
+}
+
+export async function newLetterContent(
   ctx: ServiceContext,
   opts: { template: LetterTemplate | null; contactId: string | null; letterDate: IsoDate },
-): { content: LetterContent } {
-  const store = ctx.store();
-  const orgOf = (c: Contact) => (c.organisationId ? store.get<Organisation>('organisations', c.organisationId) : undefined);
-  const contact = opts.contactId ? store.get<Contact>('contacts', opts.contactId) : undefined;
+): Promise<{ content: LetterContent }> {
+  const register = ctx.register();
+  const contact = opts.contactId ? await register.contacts.get(opts.contactId) : undefined;
+  const contactOrg = contact?.organisationId ? await register.organisations.get(contact.organisationId) : undefined;
   const t = opts.template;
 
   const missingSignatories: string[] = [];
+  const activeSignatories = t?.signatories.length ? await register.signatories.list(false) : [];
   const signatories = (t?.signatories ?? []).flatMap((name) => {
-    const s = store.all<Signatory>('signatories').find((x) => !x.archived && matchesSignatoryName(name, x));
+    const s = activeSignatories.find((x) => matchesSignatoryName(name, x));
     if (!s) missingSignatories.push(name);
     return s ? [{ signatoryId: s.id, name: signatoryDisplayName(s), titleLines: [...s.titleLines] }] : [];
   });
@@ -52,16 +63,13 @@ export function newLetterContent(
   let cc: CcEntry[] = [];
   let missingCcGroup: string | null = null;
   if (t?.ccGroup) {
-    const group = store.all<CcGroup>('ccGroups').find((g) => !g.archived && sameName(g.name, t.ccGroup!));
+    const group = (await register.ccGroups.list(false)).find((g) => sameName(g.name, t.ccGroup!));
     if (!group) missingCcGroup = t.ccGroup;
-    cc = (group?.memberIds ?? []).flatMap((id) => {
-      const c = store.get<Contact>('contacts', id);
-      return c && !c.archived ? [ccFromContact(c, orgOf(c))] : [];
-    });
+    cc = await membersAsCc(ctx, group?.memberIds ?? []);
   }
 
   const recipient: Recipient = contact
-    ? recipientFromContact(contact, orgOf(contact))
+    ? recipientFromContact(contact, contactOrg)
     : { contactId: null, rank: '', givenName: '', familyName: '', fullName: '', role: '', organisation: '', organisationShort: '', addressLines: [], salutation: '' };
 
   return {

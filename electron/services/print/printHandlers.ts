@@ -23,9 +23,9 @@ export function printHandlers(ctx: ServiceContext, reader: LetterReader): Pick<H
     'print.packData': async ({ ids }) => {
       const pack: PackData = { items: [], skipped: [], warnings: [] };
       for (const id of ids) {
-        const letter = reader.find(id);
+        const letter = await reader.find(id);
         if (letter.deletedAt) throw new UserError(`${letter.reference} is in the bin and cannot be printed.`);
-        const document = reader.documentOf(letter);
+        const document = await reader.documentOf(letter);
         const report = readinessReport(letter, document, 'pack');
         const note = (blocking: boolean) => ({
           id,

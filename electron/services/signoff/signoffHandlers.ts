@@ -3,7 +3,7 @@ import { londonDate } from '../../core/dates/londonDate';
 import { checkSend, SignoffError, withoutSignoff, withSignoff } from '../../core/signoff/signoff';
 import { passReadiness, readinessReport, withReadinessOverride } from '../../core/readiness/gate';
 import type { Handlers } from '../../ipc/contract';
-import { saveRecord } from '../addressBook/saveRecord';
+import { saveLetter } from '../addressBook/saveRecord';
 import type { LetterDeps } from '../letters/letterHandlers';
 
 /**
@@ -22,16 +22,16 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
   };
   return {
     'letters.check': async ({ id, action }) => {
-      const letter = reader.find(id);
-      return readinessReport(letter, reader.documentOf(letter), action);
+      const letter = await reader.find(id);
+      return readinessReport(letter, await reader.documentOf(letter), action);
     },
     'signoff.record': ({ letterId, signatoryId, entry }) =>
       lock(async () => {
-        const letter = reader.find(letterId);
+        const letter = await reader.find(letterId);
         if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has been sent; its sign-off can no longer change.');
         if (letter.deletedAt) throw new UserError('This letter is in the bin. Restore it first.');
         if (entry.state === 'signed' && entry.date > reader.today()) throw new UserError('A signature cannot be dated in the future.', { date: 'That date is in the future.' });
-        const stamp = { at: ctx.nowIso(), by: ctx.platform.userName() };
+        const stamp = { at: ctx.nowIso(), by: ctx.officer() };
         const next = guard(() =>
           entry.state === 'awaiting'
             ? withoutSignoff(letter, signatoryId)
@@ -39,18 +39,18 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
         );
         // Collecting signatures means the letter is out for signature.
         const status = letter.status === 'draft' && entry.state !== 'awaiting' ? 'awaiting-signature' : letter.status;
-        return reader.detail(await saveRecord(ctx, 'letters', { ...next, status, updatedAt: stamp.at }));
+        return reader.detail(await saveLetter(ctx, { ...next, status, updatedAt: stamp.at }, 'sign-off', entry.state === 'declined' ? entry.comment : null));
       }),
     'letters.markSent': ({ id, date, method, overrideReason }) =>
       lock(async () => {
-        const letter = reader.find(id);
+        const letter = await reader.find(id);
         if (letter.deletedAt) throw new UserError('This letter is in the bin.');
         if (letter.status === 'sent' || letter.status === 'closed') throw new UserError('This letter has already been sent.');
         if (date > londonDate(ctx.clock.now())) throw new UserError('A letter cannot be marked as sent on a date still to come.', { date: 'That date is in the future.' });
         if (date < letter.letterDate) throw new UserError('A letter cannot be sent before its own date.', { date: 'Before the letter’s date.' });
-        const stamp = { at: ctx.nowIso(), by: ctx.platform.userName() };
+        const stamp = { at: ctx.nowIso(), by: ctx.officer() };
         // One reason answers the whole list the officer was shown, unfinished sign-off included.
-        const passed = passReadiness(readinessReport(letter, reader.documentOf(letter), 'mark-sent'), overrideReason, stamp);
+        const passed = passReadiness(readinessReport(letter, await reader.documentOf(letter), 'mark-sent'), overrideReason, stamp);
         const { override } = guard(() => checkSend(letter, overrideReason ?? null));
         const dated = deadlines.apply({ ...letter, sentDate: date });
         const sent = deadlines.apply({
@@ -59,10 +59,10 @@ export function signoffHandlers(deps: LetterDeps): Pick<Handlers, 'signoff.recor
           sentDate: date,
           sendRecord: { method, override, ...stamp },
           // The text is now on the record: freeze what its placeholders and letterhead said on the day.
-          sentSnapshot: reader.snapshotOf(dated),
+          sentSnapshot: await reader.snapshotOf(dated),
           updatedAt: ctx.nowIso(),
         });
-        return reader.detail(await saveRecord(ctx, 'letters', sent));
+        return reader.detail(await saveLetter(ctx, sent, 'send', overrideReason ?? null));
       }),
   };
 }

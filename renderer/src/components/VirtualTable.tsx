@@ -1,6 +1,6 @@
 import { Box, Checkbox, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import classes from './VirtualTable.module.css';
 
 export interface Column<T> {
@@ -12,13 +12,23 @@ export interface Column<T> {
   title?: (row: T) => string;
 }
 
+/** Rows fetched a page at a time: how many there are in all, and those loaded so far (by position). */
+export interface PagedRows<T> {
+  total: number;
+  rowAt(index: number): T | undefined;
+  /** Told which rows are in view, so the pages holding them are fetched. */
+  onRange(first: number, last: number): void;
+}
+
 /**
  * A table that renders only the rows in view, so 5,000 contacts (or 50,000 letters) scroll as smoothly as
- * fifty. Rows are buttons for the keyboard: Tab to a row, Enter to open it.
+ * fifty. Given `paged` instead of `rows`, it asks for the rows in view only and shows a placeholder for a
+ * row whose page is still on its way. Rows are buttons for the keyboard: Tab to a row, Enter to open it.
  */
 export function VirtualTable<T extends { id: string }>(props: {
   label: string;
-  rows: readonly T[];
+  rows?: readonly T[];
+  paged?: PagedRows<T>;
   columns: readonly Column<T>[];
   onOpen: (row: T) => void;
   rowMuted?: (row: T) => boolean;
@@ -27,14 +37,28 @@ export function VirtualTable<T extends { id: string }>(props: {
   /** With a selection, each row gets a checkbox (and the header one for every row shown). */
   selection?: { selected: ReadonlySet<string>; onChange: (next: Set<string>) => void };
 }) {
-  const { rows, columns } = props;
+  const { columns, paged } = props;
+  const count = paged ? paged.total : (props.rows?.length ?? 0);
+  const rowAt = (i: number) => (paged ? paged.rowAt(i) : props.rows?.[i]);
+  // What is loaded: all of a plain list; the fetched pages of a paged one (what "Select all shown" selects).
+  const rows: T[] = [];
+  for (let i = 0; i < (paged ? 0 : count); i++) rows.push(props.rows![i]!);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 44,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const onRange = paged?.onRange;
+  useEffect(() => onRange?.(first, last), [onRange, first, last]);
+  if (paged) for (const item of items) {
+    const r = paged.rowAt(item.index);
+    if (r) rows.push(r);
+  }
   const sel = props.selection;
   const template = [...(sel ? ['40px'] : []), ...columns.map((c) => c.width)].join(' ');
   const allSelected = sel !== undefined && rows.length > 0 && rows.every((r) => sel.selected.has(r.id));
@@ -46,7 +70,7 @@ export function VirtualTable<T extends { id: string }>(props: {
     sel.onChange(next);
   };
   return (
-    <Box className={classes.table} role="table" aria-label={props.label} aria-rowcount={rows.length + 1}>
+    <Box className={classes.table} role="table" aria-label={props.label} aria-rowcount={count + 1}>
       <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
         {sel && (
           <div role="columnheader" className={classes.cell}>
@@ -65,14 +89,25 @@ export function VirtualTable<T extends { id: string }>(props: {
         ))}
       </div>
       <div ref={scrollRef} className={classes.scroller}>
-        {rows.length === 0 ? (
+        {count === 0 ? (
           <Text c="dimmed" p="md">
             {props.empty}
           </Text>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index]!;
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              if (!row) {
+                return (
+                  <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} className={classes.row} style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: item.size }}>
+                    <div role="cell" className={classes.cell}>
+                      <Text c="dimmed" size="sm">
+                        Loading…
+                      </Text>
+                    </div>
+                  </div>
+                );
+              }
               return (
                 <div
                   key={row.id}

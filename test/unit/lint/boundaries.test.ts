@@ -23,6 +23,7 @@ describe('process boundaries', () => {
     expect(await restricted('electron/store/sql/x.ts', "import { createServices } from '../../services/createServices';\nexport const c = createServices;\n")).toHaveLength(1);
     expect(await restricted('electron/store/x.ts', "import { contract } from '../ipc/contract';\nexport const c = contract;\n")).toHaveLength(1);
     expect(await restricted('electron/store/sql/x.ts', "import { letterRecord } from '../../core/letters/letterSchema';\nexport const l = letterRecord;\n")).toHaveLength(0);
+    expect(await restricted('electron/store/sql/register/x.ts', "import { preferencesSchema } from '../../../core/settings/preferences';\nexport const p = preferencesSchema;\n")).toHaveLength(0);
     expect(await restricted('electron/store/sql/x.ts', "import BetterSqlite3 from 'better-sqlite3';\nexport const b = BetterSqlite3;\n")).toHaveLength(0);
   });
 

@@ -81,7 +81,7 @@ describe('follow-ups', () => {
     app.clock.set('2022-04-05T10:00:00Z');
     const chaser = await app.must('letters.createChaser', { id: letter.id });
     expect(chaser.letter.subject).toBe('Reminder: Safeguarding review');
-    const rows = await app.must('letters.list', { query: 'Reminder' });
+    const { rows } = await app.must('letters.list', { query: 'Reminder' });
     expect(rows.map((r) => r.subject)).toEqual(['Reminder: Safeguarding review']);
     expect(chaser.thread.find((t) => t.kind === 'letter' && t.id === chaser.letter.id)).toMatchObject({ subject: 'Reminder: Safeguarding review' });
   });
@@ -123,10 +123,10 @@ describe('the notes typed when recording a reply', () => {
     const c1 = d.letter.commitments.find((c) => c.id === 'c1')!;
     expect(c1.history.at(-1)).toMatchObject({ status: 'agreed', note: 'Plan promised by 30 April', evidence: { kind: 'reply' } });
     expect(d.letter.commitments.find((c) => c.id === 'c2')!.history.at(-1)!.note).toBeUndefined();
-    const rows = await app.must('commitments.list', {});
+    const { rows } = await app.must('commitments.list', {});
     expect(rows.find((r) => r.commitmentId === 'c1')).toMatchObject({ note: 'Plan promised by 30 April', status: 'agreed' });
     expect(rows.find((r) => r.commitmentId === 'c2')).toMatchObject({ note: '', status: 'declined' });
-    expect((await app.must('commitments.list', { query: 'promised 30 april' })).map((r) => r.commitmentId)).toEqual(['c1']);
+    expect((await app.must('commitments.list', { query: 'promised 30 april' })).rows.map((r) => r.commitmentId)).toEqual(['c1']);
   });
 });
 
@@ -134,7 +134,7 @@ describe('the register’s reply column', () => {
   it('says awaiting, due soon, overdue, chased and replied as time passes', async () => {
     const app = await start();
     const letter = await sentLetter(app);
-    const standing = async () => (await app.must('letters.list', {})).find((r) => r.id === letter.id)!.reply;
+    const standing = async () => (await app.must('letters.list', {})).rows.find((r) => r.id === letter.id)!.reply;
     expect(await standing()).toBe('awaiting');
     app.clock.set('2022-03-25T10:00:00Z');
     expect(await standing()).toBe('due-soon');
@@ -149,6 +149,6 @@ describe('the register’s reply column', () => {
     await app.must('replies.create', { letterId: chaser.letter.id, receivedDate: '2022-04-01', from: 'DAC Jane Taylor' });
     expect(await standing()).toBe('replied');
     const draft = await app.must('letters.create', {});
-    expect((await app.must('letters.list', {})).find((r) => r.id === draft.letter.id)!.reply).toBe('not-sent');
+    expect((await app.must('letters.list', {})).rows.find((r) => r.id === draft.letter.id)!.reply).toBe('not-sent');
   });
 });

@@ -91,10 +91,10 @@ describe('editing, status and the bin', () => {
     const app = await start();
     const { letter } = await app.must('letters.create', {});
     await app.must('letters.delete', { id: letter.id });
-    expect(await app.must('letters.list', {})).toEqual([]);
-    expect((await app.must('letters.list', { bin: true })).map((r) => r.reference)).toEqual(['MCO220317-01']);
+    expect(await app.must('letters.list', {})).toEqual({ rows: [], total: 0 });
+    expect((await app.must('letters.list', { bin: true })).rows.map((r) => r.reference)).toEqual(['MCO220317-01']);
     await app.must('letters.restore', { id: letter.id });
-    expect((await app.must('letters.list', {})).map((r) => r.reference)).toEqual(['MCO220317-01']);
+    expect((await app.must('letters.list', {})).rows.map((r) => r.reference)).toEqual(['MCO220317-01']);
   });
 
   it('refuses a bad date and strips characters XML forbids from the body', async () => {
@@ -120,7 +120,7 @@ describe('the register', () => {
     app.clock.set('2022-04-05T09:00:00Z');
     await app.must('letters.markSent', { id: b.letter.id, date: '2022-04-02', method: 'email', overrideReason: 'Only the register is under test here' });
 
-    const refs = async (q: Parameters<typeof app.must<'letters.list'>>[1]) => (await app.must('letters.list', q)).map((r) => r.reference);
+    const refs = async (q: Parameters<typeof app.must<'letters.list'>>[1]) => (await app.must('letters.list', q)).rows.map((r) => r.reference);
     expect(await refs({ query: 'action plan' })).toEqual([a.letter.reference]);
     expect(await refs({ query: 'taylor' })).toEqual([a.letter.reference]);
     expect(await refs({ query: b.letter.reference.toLowerCase() })).toEqual([b.letter.reference]);

@@ -86,7 +86,7 @@ describe('replies, commitments and chasers', () => {
       ],
     });
     expect(detail.reply.state).toBe('replied');
-    const rows = await app.must('commitments.list', {});
+    const { rows } = await app.must('commitments.list', {});
     // Agreed but not yet delivered, and past the date asked for, is still overdue; declined is closed.
     expect(rows.map((r) => [r.text, r.status, r.overdue])).toEqual([
       ['A written action plan', 'agreed', true],
@@ -95,7 +95,7 @@ describe('replies, commitments and chasers', () => {
       ['An assurance on deployment', 'declined', false],
     ]);
     expect(rows[0]?.evidence).toEqual({ kind: 'reply', replyId: detail.replies[0]?.id });
-    expect((await app.must('commitments.list', { statuses: ['declined'] })).map((r) => r.text)).toEqual(['An assurance on deployment']);
+    expect((await app.must('commitments.list', { statuses: ['declined'] })).rows.map((r) => r.text)).toEqual(['An assurance on deployment']);
     const dash = await app.must('dashboard.summary', {});
     expect(dash.repliesOverdue).toEqual([]);
     expect(dash.replyTimes).toEqual([{ organisation: 'Metropolitan Police Service', medianDays: 19, replies: 1 }]);

@@ -38,6 +38,17 @@ export async function importLetters(store: SqlStore, input: readonly unknown[], 
 }
 
 function insertAll(raw: RawDatabase, letters: readonly Letter[], options: ImportOptions): void {
+  raw.transaction(() => insertLettersIn(raw, letters, options))();
+  settleAfterBulkInsert(raw);
+}
+
+/**
+ * The inserts of importLetters, for a caller that already holds a transaction on `raw` and writes other
+ * records in it too (the import of a JSON data folder, which carries everything over in one). The
+ * letters must have been validated already. Call settleAfterBulkInsert once that transaction commits.
+ */
+export function insertLettersIn(raw: RawDatabase, letters: readonly Letter[], options: ImportOptions): void {
+  if (letters.length === 0) return;
   const sample = letterToRows(letters[0]!);
   const insertLetter = raw.prepare(insertSql('letters', [...Object.keys(sample.letter), 'version']));
   const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history']));
@@ -45,19 +56,21 @@ function insertAll(raw: RawDatabase, letters: readonly Letter[], options: Import
   const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state', 'awaited']));
   const insertSearch = raw.prepare(insertSql('letters_fts', ['rowid', 'reference', 'subject', 'recipient', 'organisation', 'body', 'commitments']));
   const insertHistory = raw.prepare(insertSql('history', ['at', 'by', 'record_type', 'record_id', 'action', 'changes', 'reason']));
-  raw.transaction(() => {
-    for (const letter of letters) {
-      const rows = letterToRows(letter);
-      const seq = Number(insertLetter.run({ ...rows.letter, version: 1 }).lastInsertRowid);
-      for (const c of rows.commitments) insertCommitment.run(c);
-      for (const t of rows.tags) insertTag.run(t);
-      for (const s of rows.signatories) insertSignatory.run(s);
-      insertSearch.run({ rowid: seq, ...letterSearchDocument(letter) });
-      insertHistory.run({ at: options.at, by: options.by, record_type: 'letter', record_id: letter.id, action: 'import', changes: '[]', reason: options.reason });
-    }
-    // One merged index answers queries faster than the many segments a bulk insert leaves.
-    raw.prepare(`INSERT INTO letters_fts (letters_fts) VALUES ('optimize')`).run();
-  })();
+  for (const letter of letters) {
+    const rows = letterToRows(letter);
+    const seq = Number(insertLetter.run({ ...rows.letter, version: 1 }).lastInsertRowid);
+    for (const c of rows.commitments) insertCommitment.run(c);
+    for (const t of rows.tags) insertTag.run(t);
+    for (const s of rows.signatories) insertSignatory.run(s);
+    insertSearch.run({ rowid: seq, ...letterSearchDocument(letter) });
+    insertHistory.run({ at: options.at, by: options.by, record_type: 'letter', record_id: letter.id, action: 'import', changes: '[]', reason: options.reason });
+  }
+  // One merged index answers queries faster than the many segments a bulk insert leaves.
+  raw.prepare(`INSERT INTO letters_fts (letters_fts) VALUES ('optimize')`).run();
+}
+
+/** After a bulk insert has committed: outside any transaction, with no other query running on `raw`. */
+export function settleAfterBulkInsert(raw: RawDatabase): void {
   // The planner's statistics describe the tables before the import: without fresh ones it reads a
   // filtered page through the wrong index. (PRAGMA optimize on close keeps them fresh afterwards.)
   raw.exec('ANALYZE');
@@ -66,6 +79,6 @@ function insertAll(raw: RawDatabase, letters: readonly Letter[], options: Import
   raw.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-function insertSql(table: string, columns: readonly string[]): string {
+export function insertSql(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 }

@@ -59,6 +59,8 @@ export interface LetterRepository {
    * one transaction. Resolves once the commit is on the disk. Validated with the letter schema first.
    */
   saveLetter(letter: Letter, options: SaveLetterOptions): Promise<SavedLetter>;
+  /** The same, inside a transaction the caller holds (a reply and the letters it updates commit together). */
+  saveLetterIn(trx: Kysely<Database>, letter: Letter, options: SaveLetterOptions): Promise<SavedLetter>;
   /** Remove a letter for good (emptying the bin); its history stays, with what it held. */
   purgeLetter(id: string, options: Omit<SaveLetterOptions, 'action'>): Promise<boolean>;
   /** A page of the register, filtered, sorted, counted and paged in SQL. `today` decides what is overdue. */
@@ -70,21 +72,13 @@ export interface LetterRepository {
 export function createLetterRepository(store: SqlStore, clock: Clock): LetterRepository {
   const { db } = store;
   const now = () => clock.now().toISOString();
-  return {
-    getLetter: async (id) => (await readLetter(db, id))?.letter,
-    getStoredLetter: async (id) => {
-      const found = await readLetter(db, id);
-      return found && { letter: found.letter, version: found.version };
-    },
-
-    async saveLetter(input, options) {
+  async function saveLetterIn(trx: Kysely<Database>, input: Letter, options: SaveLetterOptions): Promise<SavedLetter> {
       const checked = letterRecord.safeParse(input);
       if (!checked.success) {
         throw new StoreValidationError('letters', checked.error.issues, typeof input.id === 'string' ? { recordId: input.id } : {});
       }
       const letter = checked.data;
       const rows = letterToRows(letter);
-      return db.transaction().execute(async (trx) => {
         const old = await readLetter(trx, letter.id);
         if (options.expectedVersion !== undefined && (old?.version ?? 0) !== options.expectedVersion) {
           throw new VersionConflictError(letter.id, options.expectedVersion, old?.version ?? 0);
@@ -99,8 +93,17 @@ export function createLetterRepository(store: SqlStore, clock: Clock): LetterRep
           await appendHistory(trx, { at: now(), by: options.by, recordType: 'letter', recordId: letter.id, action: options.action, changes, reason: options.reason ?? null });
         }
         return { letter, version, changes };
-      });
+  }
+
+  return {
+    getLetter: async (id) => (await readLetter(db, id))?.letter,
+    getStoredLetter: async (id) => {
+      const found = await readLetter(db, id);
+      return found && { letter: found.letter, version: found.version };
     },
+
+    saveLetter: (input, options) => db.transaction().execute((trx) => saveLetterIn(trx, input, options)),
+    saveLetterIn: (trx, input, options) => saveLetterIn(trx, input, options),
 
     async purgeLetter(id, options) {
       return db.transaction().execute(async (trx) => {

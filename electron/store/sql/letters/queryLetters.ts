@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../../core/dates/londonDate';
-import type { LetterRow, RegisterQuery } from '../../../core/letters/register';
+import type { LetterPage, RegisterQuery } from '../../../core/letters/register';
 import { replyStanding, standingContext } from '../../../core/replies/replyStanding';
 import { summariseSignStates } from '../../../core/signoff/signoff';
 import type { SignState } from '../../../core/signoff/signoff';
@@ -16,11 +16,7 @@ export interface LetterPageQuery extends Omit<RegisterQuery, 'sort'> {
   offset: number;
 }
 
-export interface LetterPage {
-  rows: LetterRow[];
-  /** Every letter the filters let through, not just this page: the register's "1,234 letters". */
-  total: number;
-}
+export type { LetterPage };
 
 /**
  * The register's sorts as columns. Each sort key sorts as today's collator does (see sortKey.ts), the

@@ -2,12 +2,13 @@ import { Anchor, Badge, Group, MultiSelect, Select, Switch, TextInput, Title } f
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, type CommitmentStatus } from '../../../../electron/core/commitments/commitment';
 import type { CommitmentRow } from '../../../../electron/core/commitments/register';
 import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import { call } from '../../api/desk';
 import { useApiQuery } from '../../api/queries';
+import { usePagedList } from '../../api/usePagedList';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { CommitmentStatusBadge } from './CommitmentStatusBadge';
 
@@ -36,6 +37,7 @@ function Evidence({ row }: { row: CommitmentRow }) {
 
 /** Every commitment asked for in sent letters: what, of whom, by when, and what became of it. */
 export function CommitmentsPage() {
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [query, setQuery] = useState('');
   const [organisation, setOrganisation] = useState<string | null>(params.get('organisation'));
@@ -43,7 +45,7 @@ export function CommitmentsPage() {
   const [overdueOnly, setOverdueOnly] = useState(params.get('overdue') === '1');
   const [tag, setTag] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(query, 150);
-  const rows = useApiQuery('commitments.list', { query: debounced, organisation, statuses, overdueOnly, tag });
+  const rows = usePagedList('commitments.list', { query: debounced, organisation, statuses, overdueOnly, tag });
   const organisations = useApiQuery('letters.organisations', {});
   const tags = useApiQuery('commitments.tags', {});
   const columns: Column<CommitmentRow>[] = [
@@ -67,14 +69,14 @@ export function CommitmentsPage() {
         <Select aria-label="Tag" placeholder="Any tag" data={tags.data ?? []} value={tag} onChange={setTag} clearable w={140} />
         <Switch label="Overdue only" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
         <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>
-          {(rows.data?.length ?? 0).toLocaleString('en-GB')} commitments
+          {rows.total.toLocaleString('en-GB')} {rows.total === 1 ? 'commitment' : 'commitments'}
         </span>
       </Group>
       <VirtualTable
         label="Commitments"
-        rows={(rows.data ?? []).map((r) => ({ ...r, id: r.commitmentId }))}
+        paged={rows.paged}
         columns={columns}
-        onOpen={() => undefined}
+        onOpen={(r) => void navigate(`/letters/${r.letterId}`)}
         empty={rows.isPending ? 'Loading…' : 'No commitments match.'}
       />
     </>

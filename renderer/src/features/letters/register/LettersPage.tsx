@@ -10,6 +10,7 @@ import { LETTER_STATUSES, type LetterStatus } from '../../../../../electron/core
 import type { LetterRow, RegisterQuery } from '../../../../../electron/core/letters/register';
 import { STATUS_LABELS } from '../../../../../electron/core/letters/status';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { usePagedList } from '../../../api/usePagedList';
 import { DateField } from '../../../components/DateField';
 import { VirtualTable, type Column } from '../../../components/VirtualTable';
 import { NewLetterModal } from './NewLetterModal';
@@ -32,7 +33,7 @@ export function LettersPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState<RegisterQuery>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false, awaitingSignatory: null });
   const [query] = useDebouncedValue(q.query, 150);
-  const rows = useApiQuery('letters.list', { ...q, query });
+  const rows = usePagedList('letters.list', { ...q, query });
   const organisations = useApiQuery('letters.organisations', {});
   const signatories = useApiQuery('signatories.list', {});
   const restore = useApiMutation('letters.restore');
@@ -113,12 +114,12 @@ export function LettersPage() {
         <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterQuery['sort'] })} w={140} />
         <Select aria-label="Sort direction" data={[{ value: 'desc', label: 'Newest first' }, { value: 'asc', label: 'Oldest first' }]} value={q.direction} allowDeselect={false} onChange={(v) => v && setQ({ ...q, direction: v as 'asc' | 'desc' })} w={140} />
         <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>
-          {(rows.data?.length ?? 0).toLocaleString('en-GB')} {rows.data?.length === 1 ? 'letter' : 'letters'}
+          {rows.total.toLocaleString('en-GB')} {rows.total === 1 ? 'letter' : 'letters'}
         </span>
       </Group>
       <VirtualTable
         label="Letters"
-        rows={rows.data ?? []}
+        paged={rows.paged}
         columns={columns}
         onOpen={(r) => !q.bin && void navigate(`/letters/${r.id}`)}
         rowLabel={(r) => r.reference}
