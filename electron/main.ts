@@ -9,6 +9,9 @@ import { denyAllPermissions, guardAllWebContents } from './security/hardening';
 import { secureWebPreferences } from './security/webPreferences';
 import { APP_ORIGIN } from './security/trustedOrigin';
 import { createServices, type Services } from './services/createServices';
+import { osOfficerName } from './services/officerName';
+import { settingsFile } from './store/dataFolder';
+import { openPcSettings } from './store/settings/pcSettings';
 
 // electron-vite sets this only for `npm run dev`; a packaged or previewed app always loads app://desk/.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -45,9 +48,12 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  // This PC's settings live in its user-data folder: the data folder may be shared with other officers.
+  const pcSettings = await openPcSettings(settingsFile(app.getPath('userData')), { defaultOfficerName: await osOfficerName() });
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'), pcSettings.get().registerFolder);
   services = await createServices({
     dataDir,
+    pcSettings,
     clock: testClock() ?? systemClock,
     platform: electronPlatform(),
     templatesDir: join(app.getAppPath(), 'templates'),

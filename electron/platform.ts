@@ -1,6 +1,5 @@
 import { app, BrowserWindow, dialog, Notification, shell } from 'electron';
 import { join } from 'node:path';
-import { userInfo } from 'node:os';
 import type { Platform } from './services/platform';
 
 /** The desktop abilities the services use, backed by Electron. Kept thin: all decisions are in the services. */
@@ -46,13 +45,6 @@ export function electronPlatform(): Platform {
       await new Promise<void>((resolve, reject) =>
         window.webContents.print({ printBackground: true, pageSize: 'A4' }, (ok, reason) => (ok || reason === 'Print job canceled' ? resolve() : reject(new Error(reason)))),
       );
-    },
-    userName: () => {
-      try {
-        return userInfo().username;
-      } catch {
-        return 'Unknown user';
-      }
     },
   };
 }

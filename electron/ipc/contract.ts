@@ -27,6 +27,7 @@ import type { CommitmentPage } from '../core/commitments/register';
 import type { CommitmentSuggestion } from '../core/commitments/suggest';
 import type { DashboardSummary } from '../core/dashboard/summary';
 import { preferencesSchema, type Preferences } from '../core/settings/preferences';
+import { historyFilterSchema, type HistoryEntryView, type HistoryPageView } from '../core/history/history';
 
 /** Preferences, and which open deadlines moved when they were saved. */
 export interface PreferencesResult {
@@ -215,6 +216,14 @@ export const contract = {
     z.object({ suggestedName: z.string().max(200) }).strict(),
   ),
   'print.printDialog': method<null>()(none),
+
+  /** Who changed what: one letter's history (its replies' too), the office's, and the office's as CSV. */
+  'history.ofLetter': method<HistoryEntryView[]>()(byId),
+  'history.list': method<HistoryPageView>()(
+    historyFilterSchema.extend({ limit: z.number().int().min(1).max(MAX_PAGE).default(100), offset: z.number().int().min(0).max(10_000_000).default(0) }).strict(),
+  ),
+  'history.officers': method<string[]>()(none),
+  'history.exportCsv': method<{ status: 'saved'; path: string; rows: number } | { status: 'cancelled' }>()(historyFilterSchema),
 } as const;
 
 export type Contract = typeof contract;

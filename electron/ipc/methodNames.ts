@@ -70,6 +70,10 @@ export const methodNames = [
   'print.packData',
   'print.savePdf',
   'print.printDialog',
+  'history.ofLetter',
+  'history.list',
+  'history.officers',
+  'history.exportCsv',
 ] as const;
 
 /** The IPC channel of a method: one channel each, so main can refuse anything not in the contract. */

@@ -29,7 +29,10 @@ import { signoffHandlers } from './signoff/signoffHandlers';
 import { printHandlers } from './print/printHandlers';
 import { preferencesHandlers } from './preferencesHandlers';
 import { reminderService, type RemindersShown } from './reminders';
+import type { PcSettings } from '../store/settings/pcSettings';
 import { createMutex } from './mutex';
+import { combineHandlers } from './combineHandlers';
+import { historyHandlers } from './history/historyHandlers';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -37,6 +40,8 @@ export interface ServiceOptions {
   platform: Platform;
   /** The built-in letter templates shipped with the app (the project's `templates/` folder). */
   templatesDir: string;
+  /** This PC's own settings (the officer's name, what has been reminded): lowdb, outside the data folder. */
+  pcSettings: PcSettings;
   appVersion?: string;
 }
 
@@ -52,7 +57,7 @@ export interface Services {
  * Everything the app does, as plain functions over a data dir, a clock and a platform. Electron's main
  * process, the unit tests and the browser test harness all build the app from here.
  */
-export async function createServices({ dataDir, clock, platform, templatesDir, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
+export async function createServices({ dataDir, clock, platform, templatesDir, pcSettings, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
   const folder = dataFolder(dataDir);
   let register: Register | null = null;
   let failure: { problem: StoreProblemView; backups: BackupView[] } | null = null;
@@ -87,18 +92,20 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       ? { state: 'error', dataDir, appVersion, problem: failure.problem, backups: failure.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) }
       : { state: 'ready', dataDir, appVersion };
 
-  const ctx = createContext(() => register, clock, platform, () => platform.userName());
+  const ctx = createContext(() => register, clock, platform, () => pcSettings.get().officerName);
   const templates = templateHandlers({ builtInDir: templatesDir, userDir: folder.templates, clock });
   const deadlines = deadlineService(ctx);
   const reader = letterReader(ctx, deadlines);
   const lettersLock = createMutex();
   const letterDeps: LetterDeps = { ctx, reader, deadlines, lock: lettersLock, getTemplate: (id) => templates.getUsable(id) };
   const exporter = exportHandlers(ctx, { documentOf: reader.documentOf, lock: lettersLock });
-  let shownNow = { lastRun: null as string | null, notified: [] as string[] };
-  const shown: RemindersShown = { get: () => shownNow, put: async (doc) => void (shownNow = doc) };
+  const shown: RemindersShown = {
+    get: () => pcSettings.get().remindersShown,
+    put: async (doc) => void (await pcSettings.update({ remindersShown: doc })),
+  };
   const reminders = reminderService(ctx, reader, shown);
 
-  const handlers: Handlers = {
+  const appHandlers: Pick<Handlers, 'app.status' | 'app.restoreNewestBackup' | 'app.openExternal' | 'settings.getOffice' | 'settings.saveOffice'> = {
     'app.status': async () => status(),
     'app.restoreNewestBackup': async () => {
       if (!failure) throw new UserError('Your data loaded correctly, so there is nothing to restore.');
@@ -118,19 +125,8 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       const r = ctx.register();
       return r.write((trx) => r.docs.put(trx, OFFICE_DOC, profile, { by: ctx.officer(), at: ctx.nowIso() }));
     },
-    ...preferencesHandlers(ctx, deadlines, lettersLock),
-    ...organisationHandlers(ctx),
-    ...contactHandlers(ctx),
-    ...signatoryHandlers(ctx),
-    ...ccGroupHandlers(ctx),
-    ...letterHandlers(letterDeps),
-    ...followUpHandlers(letterDeps),
-    ...addressBookBridge(ctx),
-    ...replyHandlers(letterDeps, attachmentFiles(dataDir)),
-    ...commitmentHandlers(letterDeps),
-    ...dashboardHandlers(ctx, reader),
-    ...signoffHandlers(letterDeps),
-    ...printHandlers(ctx, reader),
+  };
+  const templateSet: Pick<Handlers, 'export.letter' | 'export.startBatch' | 'export.batchStatus' | 'templates.list' | 'templates.get' | 'templates.save' | 'templates.duplicate' | 'templates.create' | 'templates.remove'> = {
     'export.letter': exporter['export.letter'],
     'export.startBatch': exporter['export.startBatch'],
     'export.batchStatus': exporter['export.batchStatus'],
@@ -144,6 +140,24 @@ export async function createServices({ dataDir, clock, platform, templatesDir, a
       return null;
     },
   };
+  const handlers: Handlers = combineHandlers(
+    appHandlers,
+    templateSet,
+    preferencesHandlers(ctx, deadlines, lettersLock),
+    organisationHandlers(ctx),
+    contactHandlers(ctx),
+    signatoryHandlers(ctx),
+    ccGroupHandlers(ctx),
+    letterHandlers(letterDeps),
+    followUpHandlers(letterDeps),
+    addressBookBridge(ctx),
+    replyHandlers(letterDeps, attachmentFiles(dataDir)),
+    commitmentHandlers(letterDeps),
+    dashboardHandlers(ctx, reader),
+    signoffHandlers(letterDeps),
+    printHandlers(ctx, reader),
+    historyHandlers(ctx),
+  );
 
   return {
     handlers,

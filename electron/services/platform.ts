@@ -6,8 +6,6 @@ import { join } from 'node:path';
 export interface Platform {
   /** Open an already-validated https: or mailto: URL in the system's browser or mail client. */
   openExternal(url: string): Promise<void>;
-  /** Who is using the app, for the record of amendments (the operating system's user name). */
-  userName(): string;
   /** Ask where to save a file; null if the officer cancelled. */
   chooseSavePath(opts: { title: string; defaultName: string; filterName: string; extensions: string[] }): Promise<string | null>;
   /** Ask for a folder to save many files into; null if cancelled. */
@@ -40,14 +38,13 @@ export interface RecordingPlatform extends Platform {
   printed: number;
 }
 
-export function recordingPlatform(userName = 'test.officer'): RecordingPlatform {
+export function recordingPlatform(): RecordingPlatform {
   const platform: RecordingPlatform = {
     opened: [],
     dialogFolder: null,
     openExternal: async (url) => {
       platform.opened.push(url);
     },
-    userName: () => userName,
     chooseSavePath: async ({ defaultName }) => (platform.dialogFolder ? join(platform.dialogFolder, defaultName) : null),
     chooseFolder: async () => platform.dialogFolder,
     dialogFiles: [],

@@ -1,4 +1,4 @@
-import { tz } from '@date-fns/tz';
+import { TZDate, tz } from '@date-fns/tz';
 import { format, getDate, getMonth, getYear, isValid, parseISO } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 
@@ -46,4 +46,10 @@ export function formatIsoDate(date: IsoDate): string {
 export function formatWithWeekday(date: IsoDate): string {
   const d = calendarDay(date);
   return d ? format(d, 'EEEE d MMMM y', { locale: enGB }) : date;
+}
+
+/** The instant a London day begins (midnight, British time), as an ISO timestamp in UTC. */
+export function londonDayStart(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date)!;
+  return new Date(new TZDate(year, month - 1, day, 'Europe/London').getTime()).toISOString();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { FieldChange, HistoryAction, HistoryEntry, HistoryRecordType } from '../../core/history/history';
 import type { Database } from './schema';
 
 /**
@@ -6,40 +7,7 @@ import type { Database } from './schema';
  * is never a change without its row, nor a row for a change that was rolled back), and never changed
  * afterwards: the table's triggers refuse UPDATE and DELETE, whatever code or tool asks.
  */
-export type HistoryAction =
-  | 'create'
-  | 'edit'
-  | 'archive'
-  | 'unarchive'
-  | 'bin'
-  | 'restore'
-  | 'purge'
-  | 'sign-off'
-  | 'send'
-  | 'reply'
-  | 'deadline'
-  | 'commitment-status'
-  | 'import';
-
-export type HistoryRecordType = 'letter' | 'organisation' | 'contact' | 'signatory' | 'cc-group' | 'reply' | 'doc';
-
-/** One field's value before and after; null before = added, null after = removed. */
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  by: string;
-  recordType: HistoryRecordType;
-  recordId: string;
-  action: HistoryAction;
-  changes: FieldChange[];
-  reason: string | null;
-}
+export type { FieldChange, HistoryAction, HistoryEntry, HistoryRecordType } from '../../core/history/history';
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id'>;
 

@@ -33,7 +33,7 @@ export { createRegister, OFFICE_DOC, PREFERENCES_DOC } from './register/register
 export type { Register, Writer } from './register/register';
 export type { DocSpec } from './register/docStore';
 export type { CommitmentPage, CommitmentPageQuery } from './register/commitmentQueries';
-export type { HistoryFilter, HistoryPage } from './register/historyQueries';
+export type { HistoryQuery } from './register/historyQueries';
 export { UnreadableRecordError } from './records/recordTable';
 export { importJsonStore, setAsideFailedImport, ImportError, lastImport, IMPORT_MARKER, IMPORT_REASON } from './importJson';
 export type { ImportJsonOptions, ImportReport, ImportErrorKind, RegisterAfterImportError, JsonImportNote, JsonStoreSpec } from './importJson';

@@ -8,6 +8,8 @@ import { buildDeskApi } from '../../../electron/ipc/exposeApi';
 import { isTrustedUrl } from '../../../electron/security/trustedOrigin';
 import { createServices, type Services } from '../../../electron/services/createServices';
 import { recordingPlatform } from '../../../electron/services/platform';
+import { settingsFile } from '../../../electron/store/dataFolder';
+import { openPcSettings } from '../../../electron/store/settings/pcSettings';
 
 /** One running app, however it was launched: a page to drive, its data folder, and a way to restart it. */
 export interface DeskApp {
@@ -49,7 +51,7 @@ export async function launchElectron(binary: string, dataDir: string, watch: (pa
   const start = async (at?: string) => {
     app = await _electron.launch({
       executablePath: binary,
-      args: [resolve(ROOT, 'out/main/main.js'), '--data-dir', dataDir],
+      args: [resolve(ROOT, 'out/main/main.js'), '--data-dir', dataDir, `--user-data-dir=${dataDir}-this-pc`],
       env: { ...process.env, NODE_ENV: 'test', ...(at && { CORRESPONDENCE_DESK_TEST_NOW: at }) },
     });
     page = await app.firstWindow();
@@ -100,6 +102,11 @@ export async function launchElectron(binary: string, dataDir: string, watch: (pa
  * The browser harness: the built renderer in Chromium, with the services running in this Node process and
  * `window.desk` installed by the same factory the preload uses. Only Electron's IPC pipe is missing.
  */
+/** This PC's settings beside the test's data folder (each test its own), as the app keeps them in user data. */
+function harnessPcSettings(dataDir: string) {
+  return openPcSettings(settingsFile(`${dataDir}-this-pc`), { defaultOfficerName: 'test.officer' });
+}
+
 export async function launchBrowser(
   browser: Browser,
   origin: string,
@@ -114,7 +121,7 @@ export async function launchBrowser(
   watch(page);
   // "Save as PDF" prints the page on screen, as Electron's printToPDF does: here with Chromium's page.pdf.
   platform.printToPdf = async () => page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-  let services: Services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
+  let services: Services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), pcSettings: await harnessPcSettings(dataDir), appVersion: 'test' });
   let dispatch = createDispatcher(services.handlers);
   await page.exposeBinding('__deskInvoke', (source, name: string, input: unknown) => {
     // The same rule as the IPC sender check: only the app's own top-level page may call.
@@ -135,7 +142,7 @@ export async function launchBrowser(
     restart: async (opts = {}) => {
       if (opts.now) clock = fixedClock(opts.now);
       await services.close();
-      services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), appVersion: 'test' });
+      services = await createServices({ dataDir, clock, platform, templatesDir: resolve(ROOT, 'templates'), pcSettings: await harnessPcSettings(dataDir), appVersion: 'test' });
       dispatch = createDispatcher(services.handlers);
       await page.reload();
       await waitForApp(page);

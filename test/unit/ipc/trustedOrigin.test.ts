@@ -23,6 +23,14 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir([], { CORRESPONDENCE_DESK_DATA_DIR: '/env' }, '/u')).toBe('/env');
     expect(resolveDataDir([], {}, '/u')).toBe('/u');
   });
+  it("uses this PC's chosen folder after the overrides and before userData", () => {
+    expect(resolveDataDir([], {}, '/u', '/srv/register')).toBe('/srv/register');
+    expect(resolveDataDir([], { CORRESPONDENCE_DESK_DATA_DIR: '/env' }, '/u', '/srv/register')).toBe('/env');
+    expect(resolveDataDir(['--data-dir', '/cli'], {}, '/u', '/srv/register')).toBe('/cli');
+    expect(resolveDataDir([], {}, '/u', null)).toBe('/u');
+    expect(resolveDataDir([], {}, '/u', '  ')).toBe('/u');
+    expect(resolveDataDir([], {}, '/u', undefined)).toBe('/u');
+  });
   it('refuses a --data-dir with no folder rather than opening the default data', () => {
     expect(() => resolveDataDir(['--data-dir'], {}, '/u')).toThrow(/needs a folder/);
     expect(() => resolveDataDir(['--data-dir', '--inspect'], {}, '/u')).toThrow(/needs a folder/);
