@@ -29,6 +29,15 @@ import type { DashboardSummary } from '../core/dashboard/summary';
 import { preferencesSchema, type Preferences } from '../core/settings/preferences';
 import { historyFilterSchema, type HistoryEntryView, type HistoryPageView } from '../core/history/history';
 
+/** This PC's settings as the Settings page shows them. */
+export interface ThisPcView {
+  officerName: string;
+  dataDir: string;
+  settingsFile: string;
+  /** Why the settings file could not be read, if it could not (the defaults are then in use). */
+  problem: string | null;
+}
+
 /** Preferences, and which open deadlines moved when they were saved. */
 export interface PreferencesResult {
   preferences: Preferences;
@@ -70,6 +79,9 @@ export const contract = {
   'app.restoreNewestBackup': method<AppStatus>()(none),
   'app.openExternal': method<null>()(externalUrl),
 
+  /** This PC's own settings: who the officer is (every change in the history carries it) and where things live. */
+  'settings.getThisPc': method<ThisPcView>()(none),
+  'settings.saveThisPc': method<ThisPcView>()(z.object({ officerName: z.string().transform(cleanLine).pipe(z.string().min(1, { error: 'Enter your name: it is kept with every change you make.' }).max(200)) }).strict()),
   'settings.getOffice': method<OfficeProfile>()(none),
   'settings.saveOffice': method<OfficeProfile>()(officeProfile.strict()),
 

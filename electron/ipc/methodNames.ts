@@ -9,6 +9,8 @@ export const methodNames = [
   'app.status',
   'app.restoreNewestBackup',
   'app.openExternal',
+  'settings.getThisPc',
+  'settings.saveThisPc',
   'settings.getOffice',
   'settings.saveOffice',
   'organisations.list',

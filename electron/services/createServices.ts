@@ -105,7 +105,13 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
   };
   const reminders = reminderService(ctx, reader, shown);
 
-  const appHandlers: Pick<Handlers, 'app.status' | 'app.restoreNewestBackup' | 'app.openExternal' | 'settings.getOffice' | 'settings.saveOffice'> = {
+  const thisPc = () => ({ officerName: pcSettings.get().officerName, dataDir, settingsFile: pcSettings.file, problem: pcSettings.problem });
+  const appHandlers: Pick<Handlers, 'app.status' | 'app.restoreNewestBackup' | 'app.openExternal' | 'settings.getThisPc' | 'settings.saveThisPc' | 'settings.getOffice' | 'settings.saveOffice'> = {
+    'settings.getThisPc': async () => thisPc(),
+    'settings.saveThisPc': async ({ officerName }) => {
+      await pcSettings.update({ officerName });
+      return thisPc();
+    },
     'app.status': async () => status(),
     'app.restoreNewestBackup': async () => {
       if (!failure) throw new UserError('Your data loaded correctly, so there is nothing to restore.');

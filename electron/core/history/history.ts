@@ -100,3 +100,27 @@ export function valueText(value: unknown, max = 2000): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const quote = (v: unknown, max = 80) => {
+  const t = valueText(v, max);
+  return t === '' ? 'nothing' : `“${t}”`;
+};
+const isPlain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * One change in a sentence an officer can read: a short value before and after; a long or structured one
+ * (the body, the recipient block) only named, as its whole text would drown the list. A commitment says
+ * its wording and where it now stands.
+ */
+export function describeChange(c: FieldChange): string {
+  if (c.field.startsWith('commitment:')) {
+    const after = c.after as { text?: string; history?: { status?: string }[] } | null;
+    const before = c.before as { text?: string } | null;
+    if (!after) return `Commitment ${quote(before?.text)} removed`;
+    const status = after.history?.[after.history.length - 1]?.status;
+    return `Commitment ${quote(after.text)}${before ? '' : ' added'}${status ? `: ${status.replace('-', ' ')}` : ''}`;
+  }
+  const label = fieldLabel(c.field);
+  if (isPlain(c.before) && isPlain(c.after) && valueText(c.before).length <= 80 && valueText(c.after).length <= 80) return `${label}: ${quote(c.before)} → ${quote(c.after)}`;
+  return `${label} changed`;
+}

@@ -1,5 +1,5 @@
 import { AppShell, Divider, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconChecklist, IconHome, IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
+import { IconChecklist, IconHistory, IconHome, IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 
 const work = [
@@ -45,6 +45,7 @@ export function Layout() {
           />
         ))}
         <Divider my="sm" />
+        <NavLink component={RouterLink} to="/history" label="History" leftSection={<IconHistory size={18} stroke={1.5} />} active={pathname.startsWith('/history')} />
         <NavLink component={RouterLink} to="/settings" label="Settings" leftSection={<IconSettings size={18} stroke={1.5} />} active={pathname.startsWith('/settings')} />
       </AppShell.Navbar>
       <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>

@@ -11,6 +11,7 @@ import { LettersPage } from '../features/letters/register/LettersPage';
 import { LetterEditorPage } from '../features/letters/editor/LetterEditorPage';
 import { TemplatesPage } from '../features/letters/templates/TemplatesPage';
 import { OfficeSettingsPage } from '../features/settings/OfficeSettingsPage';
+import { HistoryPage } from '../features/history/HistoryPage';
 
 /** Hash routes: the app is one page served from app://desk/index.html, so the path never leaves it. */
 export const router = createHashRouter([
@@ -29,6 +30,7 @@ export const router = createHashRouter([
       { path: 'organisations/:id?', element: <OrganisationsPage /> },
       { path: 'signatories/:id?', element: <SignatoriesPage /> },
       { path: 'cc-groups/:id?', element: <CcGroupsPage /> },
+      { path: 'history', element: <HistoryPage /> },
       { path: 'settings', element: <OfficeSettingsPage /> },
     ],
   },

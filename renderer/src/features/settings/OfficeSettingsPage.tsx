@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { linesToText, textToLines } from '../../components/lines';
 import { useRecordForm } from '../../components/useRecordForm';
 import { PreferencesForm } from './PreferencesForm';
+import { ThisPcForm } from './ThisPcForm';
 
 function example(pattern: string, prefix: string): string {
   if (checkReferencePattern(pattern)) return '…';
@@ -15,11 +16,13 @@ function example(pattern: string, prefix: string): string {
 export function OfficeSettingsPage() {
   const office = useApiQuery('settings.getOffice', {});
   const preferences = useApiQuery('settings.getPreferences', {});
+  const thisPc = useApiQuery('settings.getThisPc', {});
   return (
     <Stack maw={720} pb="xl" style={{ overflow: 'auto' }}>
       <Title order={1} size="h2">
         Settings
       </Title>
+      {thisPc.data && <ThisPcForm initial={thisPc.data} />}
       {office.isError && <Alert color="red">{office.error.message}</Alert>}
       {office.data ? <OfficeProfileForm profile={office.data} /> : !office.isError && <Center p="xl"><Loader /></Center>}
       {preferences.data && <PreferencesForm initial={preferences.data.preferences} />}

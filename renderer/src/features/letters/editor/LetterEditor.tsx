@@ -17,6 +17,7 @@ import { DeadlineSection } from './DeadlineSection';
 import { CcSection, SignatoriesSection } from './PeopleSections';
 import { RecipientSection } from './RecipientSection';
 import { AmendmentHistory } from './AmendmentHistory';
+import { LetterHistory } from '../../history/LetterHistory';
 import { MarkSentModal } from '../../signoff/MarkSentModal';
 import { SignoffPanel } from '../../signoff/SignoffPanel';
 import { useLetterDraft } from './useLetterDraft';
@@ -178,6 +179,7 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
             <Tabs.List px="md" pt="xs">
               <Tabs.Tab value="letter">Letter</Tabs.Tab>
               <Tabs.Tab value="tracking">Sign-off, replies and commitments</Tabs.Tab>
+              <Tabs.Tab value="history">History</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="letter">
           <Stack p="md" gap="md" maw={720}>
@@ -225,6 +227,9 @@ export function LetterEditor({ detail, onSaved }: { detail: LetterDetail; onSave
                 <SignoffPanel detail={current} onDetail={adopt} />
                 <TrackingPanel detail={current} onDetail={adopt} onError={setProblem} />
               </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="history" p="md">
+              <LetterHistory letterId={current.letter.id} updatedAt={current.letter.updatedAt} />
             </Tabs.Panel>
           </Tabs>
         </ScrollArea>
