@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock, systemClock } from './core/clock';
 import { resolveDataDir } from './dataDir';
@@ -12,6 +13,7 @@ import { createServices, type Services } from './services/createServices';
 import { osOfficerName } from './services/officerName';
 import { settingsFile } from './store/dataFolder';
 import { openPcSettings } from './store/settings/pcSettings';
+import { useNativeBinding } from './store/sql/connection';
 
 // electron-vite sets this only for `npm run dev`; a packaged or previewed app always loads app://desk/.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -48,6 +50,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   serveRenderer(join(import.meta.dirname, '../renderer'));
+  // `npm start` compiles better-sqlite3 for Electron beside node_modules (scripts/rebuild-native.mjs); an
+  // installed app has it rebuilt in place by the installer's build.
+  const native = join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (!app.isPackaged && existsSync(native)) useNativeBinding(native);
   // This PC's settings live in its user-data folder: the data folder may be shared with other officers.
   const pcSettings = await openPcSettings(settingsFile(app.getPath('userData')), { defaultOfficerName: await osOfficerName() });
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'), pcSettings.get().registerFolder);

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { formatDateTime } from '../dates/britishDate';
+import { formatIsoDate, ISO_DATE } from '../dates/londonDate';
 import { isoDate } from '../letters/isoDate';
+import type { LetterStatus } from '../letters/letterSchema';
+import { STATUS_LABELS } from '../letters/status';
 
 /** The kinds of record the history speaks of, and the words the screens use for them. */
 export const HISTORY_RECORD_TYPES = ['letter', 'reply', 'organisation', 'contact', 'signatory', 'cc-group', 'doc'] as const;
@@ -94,10 +98,19 @@ export function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A value in a sentence or a spreadsheet cell: text as it is, anything else as compact JSON. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * A value in a sentence or a spreadsheet cell: a date as `17 March 2022`, a time as London time, a letter's
+ * status in words, other text as it is, anything else as compact JSON.
+ */
 export function valueText(value: unknown, max = 2000): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  let text: string;
+  if (typeof value === 'string' && ISO_DATE.test(value)) text = formatIsoDate(value);
+  else if (typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) text = formatDateTime(value);
+  else if (typeof value === 'string' && value in STATUS_LABELS) text = STATUS_LABELS[value as LetterStatus];
+  else text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -19,9 +19,19 @@ const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Page cache per connection (negative = KiB). The default 2 MB makes an index walk reread the disk. */
 const CACHE_KIB = 32 * 1024;
 
+/**
+ * Where better-sqlite3's compiled module is, when it is not the one in node_modules: the Electron app loads
+ * a copy built for Electron's ABI (scripts/rebuild-native.mjs), as node_modules keeps the build for Node.
+ */
+let nativeBinding: string | undefined;
+export function useNativeBinding(file: string): void {
+  nativeBinding = file;
+}
+const options = (extra: BetterSqlite3.Options = {}): BetterSqlite3.Options => ({ ...extra, ...(nativeBinding && { nativeBinding }) });
+
 /** A connection that can only read: for looking at a file before deciding whether to open it for writing. */
 export function openReadOnly(file: string): RawDatabase {
-  const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const raw = new BetterSqlite3(file, options({ readonly: true, fileMustExist: true }));
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return raw;
 }
@@ -34,7 +44,7 @@ export function openReadOnly(file: string): RawDatabase {
  * - foreign_keys=ON: SQLite leaves them off unless asked, on every connection.
  */
 export function openReadWrite(file: string): RawDatabase {
-  const raw = new BetterSqlite3(file, { fileMustExist: true });
+  const raw = new BetterSqlite3(file, options({ fileMustExist: true }));
   try {
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const mode = raw.pragma('journal_mode = WAL', { simple: true });

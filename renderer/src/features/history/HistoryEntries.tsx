@@ -22,7 +22,8 @@ export function HistoryEntries({ entries }: { entries: readonly HistoryEntryView
               {formatDateTime(e.at)} · {e.by}
             </Text>
           </Group>
-          {e.changes.length > 0 && (
+          {/* What a new record holds is the record itself: its first values are in the CSV, not repeated here. */}
+          {e.changes.length > 0 && e.action !== 'create' && e.action !== 'import' && (
             <List size="sm" spacing={2} mt={2}>
               {e.changes.slice(0, 12).map((c) => (
                 <List.Item key={c.field}>{describeChange(c)}</List.Item>

@@ -12,7 +12,8 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 /** The table keys rows by a string id; the history's ids are numbers. */
 type Row = Omit<HistoryEntryView, 'id'> & { id: string };
 
-const whatChanged = (e: Row) => [e.changes.slice(0, 3).map(describeChange).join('; '), e.reason ? `Reason: ${e.reason}` : ''].filter(Boolean).join(' · ');
+const whatChanged = (e: Row) =>
+  [e.action === 'create' || e.action === 'import' ? '' : e.changes.slice(0, 3).map(describeChange).join('; '), e.reason ? `Reason: ${e.reason}` : ''].filter(Boolean).join(' · ');
 
 /** Who changed what across the office, newest first: for an officer, a kind of record, a period; and as CSV. */
 export function HistoryPage() {
@@ -32,7 +33,7 @@ export function HistoryPage() {
       title: (e) => e.recordLabel,
       render: (e) =>
         e.letterId ? (
-          <Anchor component={Link} to={`/letters/${e.letterId}`} onClick={(ev) => ev.stopPropagation()}>
+          <Anchor component={Link} size="sm" to={`/letters/${e.letterId}`} onClick={(ev) => ev.stopPropagation()}>
             {e.recordLabel}
           </Anchor>
         ) : (
