@@ -29,6 +29,13 @@ import type { DashboardSummary } from '../core/dashboard/summary';
 import { preferencesSchema, type Preferences } from '../core/settings/preferences';
 import { historyFilterSchema, type HistoryEntryView, type HistoryPageView } from '../core/history/history';
 
+/** A backup of the register as the screens list it. */
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  counts: { letters: number; replies: number; contacts: number; history: number };
+}
+
 /** This PC's settings as the Settings page shows them. */
 export interface ThisPcView {
   officerName: string;
@@ -70,14 +77,22 @@ const updateRefined = <S extends z.ZodType>(input: S) => z.object({ id, values: 
 const archive = z.object({ id, archived: z.boolean() }).strict();
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Not a valid template name.' });
 const reason = z.string().transform(cleanLine).pipe(z.string().min(1, { error: 'Give a reason: it is kept with the deadline’s history.' }).max(500));
+/** A backup's folder name (its time stamp): never a path. */
+const backupId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, { error: 'Not a backup of this register.' });
 const externalUrl = z.object({ url: z.string().max(2048) }).strict();
 /** Why the officer goes past the pre-send check's warnings (or unfinished sign-off); kept on the letter. */
 const overrideReason = z.string().max(1000).transform(cleanLine).optional();
 
 export const contract = {
   'app.status': method<AppStatus>()(none),
-  'app.restoreNewestBackup': method<AppStatus>()(none),
+
   'app.openExternal': method<null>()(externalUrl),
+
+  /** The register's backups: newest first; one made now; what restoring one would undo; restoring it. */
+  'backups.list': method<BackupSummary[]>()(none),
+  'backups.backupNow': method<BackupSummary>()(none),
+  'backups.describeRestore': method<{ sentence: string; restorable: boolean }>()(z.object({ id: backupId }).strict()),
+  'backups.restore': method<AppStatus>()(z.object({ id: backupId }).strict()),
 
   /** This PC's own settings: who the officer is (every change in the history carries it) and where things live. */
   'settings.getThisPc': method<ThisPcView>()(none),

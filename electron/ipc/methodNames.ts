@@ -7,8 +7,11 @@ import type { MethodName } from './contract';
  */
 export const methodNames = [
   'app.status',
-  'app.restoreNewestBackup',
   'app.openExternal',
+  'backups.list',
+  'backups.backupNow',
+  'backups.describeRestore',
+  'backups.restore',
   'settings.getThisPc',
   'settings.saveThisPc',
   'settings.getOffice',

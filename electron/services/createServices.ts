@@ -1,11 +1,12 @@
 import type { Clock } from '../core/clock';
 import type { AppStatus } from '../core/appStatus';
-import { UserError } from '../core/errors';
-import { safeExternalUrl } from '../core/externalUrl';
 import type { Handlers } from '../ipc/contract';
 import { dataFolder } from '../store/dataFolder';
-import { createRegister, openDatabase, OFFICE_DOC, type Register } from '../store/sql';
-import type { BackupView, StoreProblemView } from '../core/appStatus';
+import { OFFICE_DOC } from '../store/sql';
+import { appHandlers } from './appHandlers';
+import { openRegisterSession, type RegisterSession } from './registerSession';
+import type { AppNotice, BackupView, StoreProblemView } from '../core/appStatus';
+import { afterEachCall, guardDiskFull, hasRoom } from './storageFaults';
 import { formatDateTime } from '../core/dates/britishDate';
 import { acquireDataDirLock, LOCK_FILE } from './dataDirLock';
 import { createContext } from './context';
@@ -59,40 +60,47 @@ export interface Services {
  */
 export async function createServices({ dataDir, clock, platform, templatesDir, pcSettings, appVersion = '0.0.0' }: ServiceOptions): Promise<Services> {
   const folder = dataFolder(dataDir);
-  let register: Register | null = null;
+  let session: RegisterSession | null = null;
   let failure: { problem: StoreProblemView; backups: BackupView[] } | null = null;
+  const log = (msg: string, err: unknown) => console.error(msg, err);
 
   const lock = await acquireDataDirLock(dataDir, clock.now());
+  const inUse =
+    'heldBy' in lock
+      ? `This data folder is already open in Correspondence Desk on ${lock.heldBy.host} (since ${formatDateTime(lock.heldBy.since)}). Close it there first: two copies working on one folder would overwrite each other’s changes.`
+      : null;
   const open = async () => {
-    if ('heldBy' in lock) {
-      const since = formatDateTime(lock.heldBy.since);
-      failure = {
-        problem: {
-          file: LOCK_FILE,
-          kind: 'in-use',
-          message: `This data folder is already open in Correspondence Desk on ${lock.heldBy.host} (since ${since}). Close it there first: two copies working on one folder would overwrite each other’s changes.`,
-        },
-        backups: [],
-      };
+    if (inUse) {
+      failure = { problem: { file: LOCK_FILE, kind: 'in-use', message: inUse }, backups: [] };
       return;
     }
-    const result = await openDatabase(folder.register);
+    const result = await openRegisterSession(folder, clock, log);
     if (result.ok) {
-      register = await createRegister(result.store, clock);
+      session = result.session;
       failure = null;
     } else {
-      register = null;
-      failure = { problem: result.problem, backups: [] };
+      session = null;
+      failure = { problem: result.problem, backups: result.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
     }
   };
   await open();
 
+  /** Set when a write found the disk full; cleared once the disk has room again (checked with the status). */
+  let diskFull: string | null = null;
+  const notices = (): AppNotice[] => {
+    const backupError = session?.backups.lastError;
+    return [
+      ...(diskFull ? [{ kind: 'read-only' as const, message: diskFull }] : []),
+      ...(pcSettings.problem ? [{ kind: 'settings' as const, message: pcSettings.problem }] : []),
+      ...(backupError && !diskFull ? [{ kind: 'backup' as const, message: `The last automatic backup failed: ${backupError.message}` }] : []),
+    ];
+  };
   const status = (): AppStatus =>
     failure
-      ? { state: 'error', dataDir, appVersion, problem: failure.problem, backups: failure.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) }
-      : { state: 'ready', dataDir, appVersion };
+      ? { state: 'error', dataDir, appVersion, problem: failure.problem, backups: failure.backups }
+      : { state: 'ready', dataDir, appVersion, officerName: pcSettings.get().officerName, notices: notices() };
 
-  const ctx = createContext(() => register, clock, platform, () => pcSettings.get().officerName);
+  const ctx = createContext(() => session?.register ?? null, clock, platform, () => pcSettings.get().officerName);
   const templates = templateHandlers({ builtInDir: templatesDir, userDir: folder.templates, clock });
   const deadlines = deadlineService(ctx);
   const reader = letterReader(ctx, deadlines);
@@ -106,25 +114,11 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
   const reminders = reminderService(ctx, reader, shown);
 
   const thisPc = () => ({ officerName: pcSettings.get().officerName, dataDir, settingsFile: pcSettings.file, problem: pcSettings.problem });
-  const appHandlers: Pick<Handlers, 'app.status' | 'app.restoreNewestBackup' | 'app.openExternal' | 'settings.getThisPc' | 'settings.saveThisPc' | 'settings.getOffice' | 'settings.saveOffice'> = {
+  const settingsHandlers: Pick<Handlers, 'settings.getThisPc' | 'settings.saveThisPc' | 'settings.getOffice' | 'settings.saveOffice'> = {
     'settings.getThisPc': async () => thisPc(),
     'settings.saveThisPc': async ({ officerName }) => {
       await pcSettings.update({ officerName });
       return thisPc();
-    },
-    'app.status': async () => status(),
-    'app.restoreNewestBackup': async () => {
-      if (!failure) throw new UserError('Your data loaded correctly, so there is nothing to restore.');
-      if (failure.problem.kind === 'in-use') throw new UserError(failure.problem.message);
-      if (failure.backups.length === 0) throw new UserError('There is no backup to restore.');
-      await open();
-      return status();
-    },
-    'app.openExternal': async ({ url }) => {
-      const safe = safeExternalUrl(url);
-      if (!safe) throw new UserError('Only web (https) and email links can be opened.');
-      await platform.openExternal(safe);
-      return null;
     },
     'settings.getOffice': async () => ctx.register().docs.get(OFFICE_DOC),
     'settings.saveOffice': async (profile) => {
@@ -146,8 +140,31 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       return null;
     },
   };
-  const handlers: Handlers = combineHandlers(
-    appHandlers,
+  const combined: Handlers = combineHandlers(
+    appHandlers({
+      folder,
+      clock,
+      platform,
+      inUse: () => inUse,
+      session: () => session,
+      status: async () => {
+        if (diskFull && (await hasRoom(dataDir))) diskFull = null;
+        return status();
+      },
+      reopenAround: (fn) =>
+        lettersLock(async () => {
+          await exporter.whenIdle();
+          const closing = session;
+          session = null;
+          await closing?.close();
+          try {
+            await fn();
+          } finally {
+            await open();
+          }
+        }),
+    }),
+    settingsHandlers,
     templateSet,
     preferencesHandlers(ctx, deadlines, lettersLock),
     organisationHandlers(ctx),
@@ -164,19 +181,23 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
     printHandlers(ctx, reader),
     historyHandlers(ctx),
   );
+  const handlers = afterEachCall(guardDiskFull(combined, dataDir, (message) => (diskFull = message)), (name) => {
+    // The schedule asks the register whether anything changed before it copies, so a read costs nothing.
+    if (name !== 'app.status') session?.backups.changed();
+  });
 
   return {
     handlers,
     status,
     runReminders: async ({ onlyIfNewDay = false } = {}) => {
-      if (!register) return;
+      if (!session) return;
       if (onlyIfNewDay) await reminders.runIfNewDay();
       else await reminders.run();
     },
     close: async () => {
       await exporter.whenIdle();
       await lettersLock(async () => undefined);
-      await register?.sql.close();
+      await session?.close();
       if ('release' in lock) await lock.release();
     },
   };

@@ -10,7 +10,9 @@ import { router } from './router';
  * file and offers a backup). `data-app-state` is the readiness marker the end-to-end tests wait for.
  */
 export function AppGate() {
-  const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
+  // Asked again every few seconds while the app is open, so a notice (the disk is full) appears and goes
+  // (space was freed) without a restart.
+  const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}), refetchInterval: 5000 });
   if (status.isPending) {
     return (
       <Center h="100vh" data-app-state="loading">

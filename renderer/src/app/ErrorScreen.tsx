@@ -9,11 +9,13 @@ type ErrorStatus = Extract<AppStatus, { state: 'error' }>;
 /** Shown instead of the app when the data could not be read. Nothing has been changed on disk at this point. */
 export function ErrorScreen({ status, message }: { status?: ErrorStatus; message?: string }) {
   const queryClient = useQueryClient();
+  const newest = status?.backups[0];
+  // What restoring would undo is said before anything is changed; the officer then confirms.
+  const preview = useMutation({ mutationFn: (id: string) => call('backups.describeRestore', { id }) });
   const restore = useMutation({
-    mutationFn: () => call('app.restoreNewestBackup', {}),
+    mutationFn: (id: string) => call('backups.restore', { id }),
     onSuccess: (next) => queryClient.setQueryData(['app.status'], next),
   });
-  const newest = status?.backups[0];
   return (
     <Container size="sm" py="xl">
       <Stack>
@@ -35,22 +37,35 @@ export function ErrorScreen({ status, message }: { status?: ErrorStatus; message
               <Code>{status.dataDir}</Code>.
             </Text>
             <Text>
-              Correspondence Desk has not changed or replaced it. If you restore a backup, the damaged data is moved
-              to a <Code>quarantine</Code> folder beside it, never deleted.
+              Correspondence Desk has not changed or replaced it. If you restore a backup, the damaged register is moved
+              to a <Code>replaced</Code> folder beside it, never deleted.
             </Text>
             {newest ? (
               <Stack gap="xs">
-                <Button onClick={() => restore.mutate()} loading={restore.isPending} w="fit-content">
-                  Restore the newest backup ({formatDateTime(newest.createdAt)})
-                </Button>
+                {!preview.data ? (
+                  <Button onClick={() => preview.mutate(newest.id)} loading={preview.isPending} w="fit-content">
+                    Restore the newest backup ({formatDateTime(newest.createdAt)})…
+                  </Button>
+                ) : (
+                  <Alert color="yellow" title="Before you restore">
+                    <Text data-testid="restore-preview">{preview.data.sentence}</Text>
+                    <Button mt="sm" color="red" onClick={() => restore.mutate(newest.id)} loading={restore.isPending} disabled={!preview.data.restorable}>
+                      Restore this backup
+                    </Button>
+                  </Alert>
+                )}
                 <Text size="sm" c="dimmed">
-                  {status.backups.length} backup{status.backups.length === 1 ? '' : 's'} available. Changes made since
-                  the backup was taken will not be in it.
+                  {status.backups.length} backup{status.backups.length === 1 ? '' : 's'} available.
                 </Text>
               </Stack>
             ) : (
               <Alert color="yellow" title="No backup is available">
                 Ask your IT support to look at the file above; do not delete it.
+              </Alert>
+            )}
+            {preview.isError && (
+              <Alert color="red" title="The backup could not be read">
+                {preview.error.message}
               </Alert>
             )}
             {restore.isError && (

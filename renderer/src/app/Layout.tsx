@@ -1,4 +1,7 @@
-import { AppShell, Divider, Group, NavLink, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { AppNotice } from '../../../electron/core/appStatus';
+import { call } from '../api/desk';
 import { IconChecklist, IconHistory, IconHome, IconMail, IconTemplate, IconAddressBook, IconBuilding, IconSettings, IconSignature, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 
@@ -15,6 +18,29 @@ const sections = [
   { to: '/cc-groups', label: 'CC groups', icon: IconUsersGroup },
   { to: '/signatories', label: 'Signatories', icon: IconSignature },
 ];
+
+/** What the officer must know while working, above every page: a full disk, a carried-over register. */
+function Notices() {
+  const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}), refetchInterval: 5000 });
+  const notices = status.data?.state === 'ready' ? status.data.notices : [];
+  if (notices.length === 0) return null;
+  return (
+    <Stack gap="xs" mb="sm">
+      {notices.map((n) => (
+        <Alert key={n.kind} color={n.kind === 'read-only' ? 'red' : n.kind === 'imported' ? 'blue' : 'yellow'} role={n.kind === 'read-only' ? 'alert' : 'status'} title={NOTICE_TITLES[n.kind]}>
+          {n.message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
+const NOTICE_TITLES: Record<AppNotice['kind'], string> = {
+  'read-only': 'The disk is full: nothing can be saved',
+  imported: 'Your register was carried over',
+  settings: 'This PC’s settings were reset',
+  backup: 'Backups are not being made',
+};
 
 export function Layout() {
   const { pathname } = useLocation();
@@ -49,6 +75,7 @@ export function Layout() {
         <NavLink component={RouterLink} to="/settings" label="Settings" leftSection={<IconSettings size={18} stroke={1.5} />} active={pathname.startsWith('/settings')} />
       </AppShell.Navbar>
       <AppShell.Main h="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <Notices />
         <Outlet />
       </AppShell.Main>
     </AppShell>

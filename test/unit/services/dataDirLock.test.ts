@@ -101,7 +101,7 @@ describe('one app per data folder', () => {
     const second = await startApp(first.dir);
     expect(second.services.status()).toMatchObject({ state: 'error', problem: { kind: 'in-use', file: LOCK_FILE, message: expect.stringContaining(hostname()) } });
     expect(await second.call('contacts.list', {})).toMatchObject({ ok: false });
-    expect(await second.call('app.restoreNewestBackup', {})).toMatchObject({ ok: false, error: expect.stringContaining('already open') });
+    expect(await second.call('backups.restore', { id: '20220317-093000-000' })).toMatchObject({ ok: false, error: expect.stringContaining('already open') });
     await second.services.close();
     expect(first.services.status().state).toBe('ready');
     await first.services.close();

@@ -7,6 +7,7 @@ import { linesToText, textToLines } from '../../components/lines';
 import { useRecordForm } from '../../components/useRecordForm';
 import { PreferencesForm } from './PreferencesForm';
 import { ThisPcForm } from './ThisPcForm';
+import { BackupsSection } from './BackupsSection';
 
 function example(pattern: string, prefix: string): string {
   if (checkReferencePattern(pattern)) return '…';
@@ -26,6 +27,7 @@ export function OfficeSettingsPage() {
       {office.isError && <Alert color="red">{office.error.message}</Alert>}
       {office.data ? <OfficeProfileForm profile={office.data} /> : !office.isError && <Center p="xl"><Loader /></Center>}
       {preferences.data && <PreferencesForm initial={preferences.data.preferences} />}
+      <BackupsSection />
     </Stack>
   );
 }
