@@ -85,6 +85,8 @@ const overrideReason = z.string().max(1000).transform(cleanLine).optional();
 
 export const contract = {
   'app.status': method<AppStatus>()(none),
+  /** Open the register again after a start that found its disk full. */
+  'app.retry': method<AppStatus>()(none),
 
   'app.openExternal': method<null>()(externalUrl),
 

@@ -7,6 +7,7 @@ import type { MethodName } from './contract';
  */
 export const methodNames = [
   'app.status',
+  'app.retry',
   'app.openExternal',
   'backups.list',
   'backups.backupNow',

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock';
 import type { Platform } from './platform';
 import type { RegisterSession } from './registerSession';
 
-type AppHandlers = Pick<Handlers, 'app.status' | 'app.openExternal' | 'backups.list' | 'backups.backupNow' | 'backups.describeRestore' | 'backups.restore'>;
+type AppHandlers = Pick<Handlers, 'app.status' | 'app.retry' | 'app.openExternal' | 'backups.list' | 'backups.backupNow' | 'backups.describeRestore' | 'backups.restore'>;
 
 export interface AppDeps {
   folder: DataFolder;
@@ -19,6 +19,8 @@ export interface AppDeps {
   /** Inside the letters' lock: close the register, run `fn` on the closed folder, open it again. */
   reopenAround(fn: () => Promise<void>): Promise<void>;
   inUse(): string | null;
+  /** Open again after a start that found the disk full. */
+  retry(): Promise<void>;
 }
 
 const view = (b: RegisterBackup) => ({ id: b.id, createdAt: b.createdAt, counts: b.counts });
@@ -37,6 +39,10 @@ export function appHandlers(deps: AppDeps): AppHandlers {
   };
   return {
     'app.status': () => deps.status(),
+    'app.retry': async () => {
+      await deps.retry();
+      return deps.status();
+    },
     'app.openExternal': async ({ url }) => {
       const safe = safeExternalUrl(url);
       if (!safe) throw new UserError('Only web (https) and email links can be opened.');

@@ -6,7 +6,7 @@ import { OFFICE_DOC } from '../store/sql';
 import { appHandlers } from './appHandlers';
 import { openRegisterSession, type RegisterSession } from './registerSession';
 import type { AppNotice, BackupView, StoreProblemView } from '../core/appStatus';
-import { afterEachCall, guardDiskFull, hasRoom } from './storageFaults';
+import { afterEachCall, guardDiskFull, hasRoom, isDiskFull, startFullMessage } from './storageFaults';
 import { formatDateTime } from '../core/dates/britishDate';
 import { acquireDataDirLock, LOCK_FILE } from './dataDirLock';
 import { createContext } from './context';
@@ -64,23 +64,32 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
   let failure: { problem: StoreProblemView; backups: BackupView[] } | null = null;
   const log = (msg: string, err: unknown) => console.error(msg, err);
 
-  const lock = await acquireDataDirLock(dataDir, clock.now());
-  const inUse =
-    'heldBy' in lock
-      ? `This data folder is already open in Correspondence Desk on ${lock.heldBy.host} (since ${formatDateTime(lock.heldBy.since)}). Close it there first: two copies working on one folder would overwrite each other’s changes.`
-      : null;
+  let lock: { release(): Promise<void> } | null = null;
+  let inUse: string | null = null;
   const open = async () => {
-    if (inUse) {
-      failure = { problem: { file: LOCK_FILE, kind: 'in-use', message: inUse }, backups: [] };
-      return;
-    }
-    const result = await openRegisterSession(folder, clock, log);
-    if (result.ok) {
-      session = result.session;
-      failure = null;
-    } else {
+    try {
+      if (!lock) {
+        const taken = await acquireDataDirLock(dataDir, clock.now());
+        if ('heldBy' in taken) {
+          inUse = `This data folder is already open in Correspondence Desk on ${taken.heldBy.host} (since ${formatDateTime(taken.heldBy.since)}). Close it there first: two copies working on one folder would overwrite each other’s changes.`;
+          failure = { problem: { file: LOCK_FILE, kind: 'in-use', message: inUse }, backups: [] };
+          return;
+        }
+        lock = taken;
+      }
+      const result = await openRegisterSession(folder, clock, log);
+      if (result.ok) {
+        session = result.session;
+        failure = null;
+      } else {
+        session = null;
+        failure = { problem: result.problem, backups: result.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
+      }
+    } catch (err) {
+      // A disk too full to take the lock or open the register's log: said plainly, and tried again on asking.
+      if (!isDiskFull(err)) throw err;
       session = null;
-      failure = { problem: result.problem, backups: result.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
+      failure = { problem: { file: dataDir, kind: 'disk-full', message: startFullMessage(dataDir) }, backups: [] };
     }
   };
   await open();
@@ -146,6 +155,9 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       clock,
       platform,
       inUse: () => inUse,
+      retry: async () => {
+        if (failure?.problem.kind === 'disk-full') await open();
+      },
       session: () => session,
       status: async () => {
         if (diskFull && (await hasRoom(dataDir))) diskFull = null;
@@ -198,7 +210,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       await exporter.whenIdle();
       await lettersLock(async () => undefined);
       await session?.close();
-      if ('release' in lock) await lock.release();
+      await lock?.release();
     },
   };
 }

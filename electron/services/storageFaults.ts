@@ -12,6 +12,9 @@ export function isDiskFull(err: unknown): boolean {
 export const diskFullMessage = (dataDir: string) =>
   `The disk that holds your register (${dataDir}) is full, so this change was not saved. Everything saved before it is safe. Free some space on that disk: until then you can read the register but not change it.`;
 
+export const startFullMessage = (dataDir: string) =>
+  `The disk that holds your register (${dataDir}) is full, so Correspondence Desk cannot open the register safely. Nothing in it has been changed. Free some space on that disk, then choose Try again.`;
+
 /** Free space worth calling "space again": a save, its history row and the log it passes through. */
 const ENOUGH_BYTES = 8 * 1024 * 1024;
 

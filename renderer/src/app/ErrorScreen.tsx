@@ -16,6 +16,22 @@ export function ErrorScreen({ status, message }: { status?: ErrorStatus; message
     mutationFn: (id: string) => call('backups.restore', { id }),
     onSuccess: (next) => queryClient.setQueryData(['app.status'], next),
   });
+  const retry = useMutation({ mutationFn: () => call('app.retry', {}), onSuccess: (next) => queryClient.setQueryData(['app.status'], next) });
+  if (status?.problem.kind === 'disk-full') {
+    return (
+      <Container size="sm" py="xl">
+        <Stack>
+          <Title order={1}>The disk is full</Title>
+          <Alert color="red" title="What went wrong" role="alert">
+            <Text>{status.problem.message}</Text>
+          </Alert>
+          <Button onClick={() => retry.mutate()} loading={retry.isPending} w="fit-content">
+            Try again
+          </Button>
+        </Stack>
+      </Container>
+    );
+  }
   return (
     <Container size="sm" py="xl">
       <Stack>
