@@ -2,7 +2,8 @@ import type { Clock } from '../core/clock';
 import type { AppStatus } from '../core/appStatus';
 import type { Handlers } from '../ipc/contract';
 import { dataFolder } from '../store/dataFolder';
-import { OFFICE_DOC } from '../store/sql';
+import { DamagedRegisterError, OFFICE_DOC } from '../store/sql';
+import { listRegisterBackups } from '../store/sql/backup';
 import { appHandlers } from './appHandlers';
 import { openRegisterSession, type RegisterSession } from './registerSession';
 import type { AppNotice, BackupView, StoreProblemView } from '../core/appStatus';
@@ -34,6 +35,8 @@ import type { PcSettings } from '../store/settings/pcSettings';
 import { createMutex } from './mutex';
 import { combineHandlers } from './combineHandlers';
 import { historyHandlers } from './history/historyHandlers';
+
+const TEMPLATE_WRITES = new Set(['templates.save', 'templates.duplicate', 'templates.create', 'templates.remove']);
 
 export interface ServiceOptions {
   dataDir: string;
@@ -81,6 +84,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       if (result.ok) {
         session = result.session;
         failure = null;
+        watchCheck(result.session);
       } else {
         session = null;
         failure = { problem: result.problem, backups: result.backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
@@ -91,6 +95,26 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       session = null;
       failure = { problem: { file: dataDir, kind: 'disk-full', message: startFullMessage(dataDir) }, backups: [] };
     }
+  };
+  /**
+   * The open's check of every page runs in a worker while the officer starts reading (writes wait for it).
+   * Should it find damage, the register closes and the app shows its error screen, naming the file and
+   * offering the backups, as a register refused at open does.
+   */
+  const watchCheck = (opened: RegisterSession) => {
+    opened.register.sql.checked.catch((err: unknown) =>
+      lettersLock(async () => {
+        if (session !== opened) return;
+        session = null;
+        await opened.close().catch((e: unknown) => log('Closing a damaged register failed', e));
+        const problem =
+          err instanceof DamagedRegisterError
+            ? err.problem
+            : { file: folder.register, kind: 'io', message: `The register ${folder.register} could not be checked (${err instanceof Error ? err.message : String(err)}). Nothing in it has been changed.` };
+        const backups = await listRegisterBackups(folder).catch(() => []);
+        failure = { problem, backups: backups.map((b) => ({ id: b.id, createdAt: b.createdAt })) };
+      }),
+    );
   };
   await open();
 
@@ -194,8 +218,8 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
     historyHandlers(ctx),
   );
   const handlers = afterEachCall(guardDiskFull(combined, dataDir, (message) => (diskFull = message)), (name) => {
-    // The schedule asks the register whether anything changed before it copies, so a read costs nothing.
-    if (name !== 'app.status') session?.backups.changed();
+    // Saves to the register tell the schedule themselves (on commit); the office's templates are files.
+    if (TEMPLATE_WRITES.has(name)) session?.backups.changed();
   });
 
   return {

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { StoreProblemView } from '../core/appStatus';
 import type { DataFolder } from '../store/dataFolder';
 import { createRegister, openDatabase, type Register } from '../store/sql';
+import { onCommit } from '../store/sql/transaction';
 import {
   backupRegister,
   changedSinceNewestBackup,
@@ -41,6 +42,8 @@ export async function openRegisterSession(folder: DataFolder, clock: Clock, log:
     clock,
     onError: (err) => log('An automatic backup failed', err),
   });
+  // Every committed write marks the register changed; reading it does not.
+  onCommit(store, () => backups.changed());
   // Not awaited: the officer can start work while the copy is made (it is a consistent snapshot).
   void backups.onOpen();
   return {

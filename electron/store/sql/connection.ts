@@ -8,7 +8,7 @@ export type RawDatabase = BetterSqlite3.Database;
  * How long a statement waits for another connection's lock before failing with SQLITE_BUSY. One app
  * holds the register, but a backup or a second connection of our own can hold a lock for a moment.
  */
-const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * The write-ahead log is cut back to this after a checkpoint; without a limit it keeps the size of the
@@ -26,6 +26,10 @@ const CACHE_KIB = 32 * 1024;
 let nativeBinding: string | undefined;
 export function useNativeBinding(file: string): void {
   nativeBinding = file;
+}
+/** The compiled module set by useNativeBinding, if any: a worker thread that opens the register must load the same one. */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding;
 }
 const options = (extra: BetterSqlite3.Options = {}): BetterSqlite3.Options => ({ ...extra, ...(nativeBinding && { nativeBinding }) });
 

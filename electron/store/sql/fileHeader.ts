@@ -20,7 +20,14 @@ export type FileInspection =
    * applicationId and userVersion are the file's own; when `journal` names a write-ahead log with
    * content, the log may hold newer values, and only SQLite can say what they are.
    */
-  | { kind: 'sqlite'; applicationId: number; userVersion: number; journal: string | null }
+  | {
+      kind: 'sqlite';
+      applicationId: number;
+      userVersion: number;
+      journal: string | null;
+      /** The header says write-ahead log (read and write versions 2); else a rollback journal, which opening for writing changes. */
+      wal: boolean;
+    }
   | { kind: 'problem'; problem: DatabaseProblem };
 
 export async function inspectFile(file: string): Promise<FileInspection> {
@@ -38,7 +45,7 @@ export async function inspectFile(file: string): Promise<FileInspection> {
     const journal = await leftoverJournal(file);
     const problem = headerProblem(file, size, sample, journal);
     if (problem) return { kind: 'problem', problem };
-    return { kind: 'sqlite', applicationId: sample.readInt32BE(68), userVersion: sample.readInt32BE(60), journal };
+    return { kind: 'sqlite', applicationId: sample.readInt32BE(68), userVersion: sample.readInt32BE(60), journal, wal: sample[18] === 2 && sample[19] === 2 };
   } catch (err) {
     return { kind: 'problem', problem: databaseProblems.io(file, err) };
   } finally {

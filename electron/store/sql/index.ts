@@ -3,20 +3,25 @@
  * query layer, so that issue 11 can run the same queries on PostgreSQL.
  *
  *   openDatabase(file)          refuses what is not our register (each reason in openProblems.ts) and
- *                               leaves it untouched; makes a new one; migrates an older one
+ *                               leaves it untouched; makes a new one; migrates an older one; its
+ *                               quick_check runs in a worker (checkInWorker.ts), and writes wait for it
  *   schema.ts                   every table's row type (the Kysely `Database`)
  *   migrations/NNN_*.ts         the schema's steps, in order, recorded in PRAGMA user_version
  *   history.ts                  the append-only history of changes
  *   letters/                    the letters repository: save (row, commitments, search, history in one
  *                               transaction), read, the register's page query, the bulk import
+ *   importJson/                 carrying a data folder's JSON store over, once, in one transaction,
+ *                               checked record by record, the old store/ renamed and kept
  *
  * Not yet here (issue 10's next steps): repositories for the address book, replies, counters and
- * documents; the import of a JSON data folder; backups with the online backup API; the lock that keeps
- * a second app off the same file.
+ * documents; backups with the online backup API; the lock that keeps a second app off the same file.
  */
 export { openDatabase } from './openDatabase';
 export type { OpenDatabaseResult, SqlStore } from './openDatabase';
+export { DamagedRegisterError } from './openProblems';
 export type { DatabaseProblem, DatabaseProblemKind } from './openProblems';
+export { checkInWorker, CheckFailedError } from './checkInWorker';
+export type { CheckPragma } from './checkInWorker';
 export { SCHEMA_VERSION } from './migrations';
 export { APPLICATION_ID } from './migrate';
 export type { SqlMigration } from './migrate';
@@ -36,4 +41,4 @@ export type { CommitmentPage, CommitmentPageQuery } from './register/commitmentQ
 export type { HistoryQuery } from './register/historyQueries';
 export { UnreadableRecordError } from './records/recordTable';
 export { importJsonStore, setAsideFailedImport, ImportError, lastImport, IMPORT_MARKER, IMPORT_REASON } from './importJson';
-export type { ImportJsonOptions, ImportReport, ImportErrorKind, RegisterAfterImportError, JsonImportNote, JsonStoreSpec } from './importJson';
+export type { ImportJsonOptions, ImportReport, ImportErrorKind, RegisterAfterImportError, JsonImportNote, JsonStoreSpec, ImportProgress, ImportStep } from './importJson';

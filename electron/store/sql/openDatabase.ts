@@ -7,11 +7,12 @@ import { fsyncDir } from '../atomicWrite';
 import { errorCode } from '../fsSeam';
 import { createKysely, openReadOnly, openReadWrite } from './connection';
 import type { RawDatabase } from './connection';
+import { CheckFailedError, checkInWorker } from './checkInWorker';
 import { inspectFile } from './fileHeader';
 import { APPLICATION_ID, checkMigrations, migrate } from './migrate';
 import type { SqlMigration } from './migrate';
 import { migrations as allMigrations } from './migrations';
-import { databaseProblems } from './openProblems';
+import { DamagedRegisterError, databaseProblems } from './openProblems';
 import type { DatabaseProblem } from './openProblems';
 import type { Database } from './schema';
 
@@ -20,6 +21,15 @@ export interface SqlStore {
   readonly file: string;
   readonly db: Kysely<Database>;
   readonly raw: RawDatabase;
+  /**
+   * The file's quick_check, which may still be running when openDatabase resolves (see there). Resolves
+   * when the file is sound; rejects with DamagedRegisterError (its `problem` is what the open would have
+   * returned) when it is damaged or SQLite cannot read it, and with the worker's own error in the unlikely
+   * case that the check could not be run at all (a bug, or a broken install). Every write waits for it,
+   * so a damaged file is never written; reads do not. Never left unhandled: a store nobody writes to may
+   * ignore it. Already resolved when the open had to check first (see openDatabase).
+   */
+  readonly checked: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,11 +40,21 @@ export type OpenDatabaseResult = { ok: true; store: SqlStore } | { ok: false; pr
  * is a problem, the file has not been written, so it can be restored or sent to support exactly as
  * found. Hence the order. The header is read as bytes first: what is not a SQLite file, is cut short, is
  * another program's (no application_id of ours) or is from a newer version is refused there, before
- * SQLite sees it. Only then is it opened for writing, and checked (quick_check) before anything is
- * written; a damaged file is closed unwritten. (A read-only connection is not used for that: on a WAL
- * file it leaves -wal and -shm files behind, where the read-write one removes them when it closes.)
- * When a write-ahead log with content lies beside the file (a crash), the header may be out of date, so
- * a read-only connection, which cannot move the log into the file, answers those questions instead.
+ * SQLite sees it. When a write-ahead log with content lies beside the file (a crash), the header may be
+ * out of date, so a read-only connection, which cannot move the log into the file, answers those
+ * questions instead.
+ *
+ * Then quick_check, in a worker thread (checkInWorker.ts): it reads every page, about a second at 50,000
+ * letters, which on the main thread would hold up the window's every request. When the open itself
+ * writes nothing (the usual case: a WAL-mode file at the current version, no journal left over), the
+ * open does not wait for it: the store comes back at once, reads work meanwhile, and `checked` carries
+ * the result, which every write awaits. Otherwise the open waits for it, before the open writes:
+ * - a leftover journal, or a file in rollback-journal mode (a restored backup: opening for writing
+ *   switches it to WAL, which rewrites its header): checked before it is opened for writing;
+ * - an older version: opened for writing (as a WAL file, which that does not change), then checked
+ *   before migrating, with the connection open, so that it, not the check's read-only connection, is
+ *   the last to close and removes -wal and -shm when a damaged file is refused.
+ * A damaged file found then is closed unwritten and refused, as before.
  * `migrations` is for tests of the migration runner; the app always uses the full list.
  */
 export async function openDatabase(file: string, migrations: readonly SqlMigration[] = allMigrations): Promise<OpenDatabaseResult> {
@@ -44,9 +64,11 @@ export async function openDatabase(file: string, migrations: readonly SqlMigrati
   try {
     await removeUnfinishedCreations(file);
     let inspection = await inspectFile(file);
+    let made = false;
     if (inspection.kind === 'missing') {
       if (inspection.journal) return fail(databaseProblems.orphanJournal(file, inspection.journal));
       await createDatabase(file, migrations);
+      made = true;
       inspection = await inspectFile(file);
     }
     if (inspection.kind === 'missing') return fail(databaseProblems.io(file, new Error('the new file disappeared')));
@@ -55,18 +77,37 @@ export async function openDatabase(file: string, migrations: readonly SqlMigrati
     const found = inspection.journal === null ? identify(file, inspection.applicationId, inspection.userVersion, latest) : examineWithJournal(file, latest);
     if (!found.ok) return fail(found.problem);
 
+    const checkFirst = inspection.journal !== null || !inspection.wal;
+    if (checkFirst) {
+      const problem = await checkFile(file);
+      if (problem) return fail(problem);
+    }
     const raw = openReadWrite(file);
-    if (inspection.journal === null) {
-      let damage: string | null;
-      try {
-        damage = quickCheck(raw);
-      } catch (err) {
-        raw.close();
-        throw err;
-      }
-      if (damage !== null) {
-        raw.close();
-        return fail(databaseProblems.damaged(file, damage));
+    // A register made just now is sound: it holds only the schema this app wrote.
+    let checked: Promise<void> = Promise.resolve();
+    if (!checkFirst && !made) {
+      // Started once this connection is open: the check reads through the -shm it made, and it, closed
+      // after the check (SqlStore.close waits), removes -wal and -shm as it goes.
+      const check = checkFile(file);
+      if (found.version < latest) {
+        let problem: DatabaseProblem | null;
+        try {
+          problem = await check;
+        } catch (err) {
+          raw.close();
+          throw err;
+        }
+        if (problem) {
+          raw.close();
+          return fail(problem);
+        }
+      } else {
+        checked = check.then((problem) => {
+          if (problem) throw new DamagedRegisterError(problem);
+        });
+        // Handled here so that a store nobody writes to does not report an unhandled rejection; whoever
+        // awaits `checked` still gets the error.
+        checked.catch(() => undefined);
       }
     }
     const db = createKysely(raw);
@@ -77,7 +118,7 @@ export async function openDatabase(file: string, migrations: readonly SqlMigrati
       await db.destroy();
       throw err;
     }
-    return { ok: true, store: sqlStore(file, db, raw) };
+    return { ok: true, store: sqlStore(file, db, raw, checked) };
   } catch (err) {
     // What the disk or the file did is a problem to show; anything else (a bad migration) is a bug.
     const code = errorCode(err);
@@ -85,6 +126,26 @@ export async function openDatabase(file: string, migrations: readonly SqlMigrati
     return fail(problemFromSqlite(file, err));
   }
 }
+
+/**
+ * quick_check reads every page and checks the structure (not that each index matches its table, which
+ * integrity_check does at several times the cost): enough to refuse a damaged file on open. Resolves to
+ * null when the file is sound, else to the problem (SQLite's first findings, or the error of a file it
+ * cannot read at all); rejects when the check could not be run, which is a bug, not the file's fault.
+ */
+async function checkFile(file: string): Promise<DatabaseProblem | null> {
+  try {
+    const damage = await checkInWorker(file, 'quick_check', { limit: FINDINGS_SHOWN });
+    return damage === null ? null : databaseProblems.damaged(file, damage);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code !== undefined && ENVIRONMENT_ERRORS.test(code)) return problemFromSqlite(file, err);
+    throw err;
+  }
+}
+
+/** SQLite's first findings are enough to name the damage; the full list can run to thousands of lines. */
+const FINDINGS_SHOWN = 3;
 
 /** SQLite's codes for a damaged file or a file system that failed, as opposed to a mistake in our SQL. */
 const ENVIRONMENT_ERRORS = /^SQLITE_(CORRUPT|NOTADB|IOERR|FULL|CANTOPEN|READONLY|BUSY|LOCKED|PERM|AUTH|NOMEM|NOLFS|PROTOCOL)/;
@@ -97,16 +158,6 @@ function identify(file: string, applicationId: number, version: number, latest: 
   return { ok: true, version };
 }
 
-/**
- * quick_check reads every page and checks the structure (not that each index matches its table, which
- * integrity_check does at several times the cost): enough to refuse a damaged file on open.
- * Returns null when the file is sound, else SQLite's first findings.
- */
-function quickCheck(raw: RawDatabase): string | null {
-  const findings = (raw.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-  return findings.length === 1 && findings[0] === 'ok' ? null : findings.slice(0, 3).join('; ');
-}
-
 function examineWithJournal(file: string, latest: number): Identification {
   let ro: RawDatabase;
   try {
@@ -115,10 +166,7 @@ function examineWithJournal(file: string, latest: number): Identification {
     return { ok: false, problem: problemFromSqlite(file, err) };
   }
   try {
-    const found = identify(file, Number(ro.pragma('application_id', { simple: true })), Number(ro.pragma('user_version', { simple: true })), latest);
-    if (!found.ok) return found;
-    const damage = quickCheck(ro);
-    return damage === null ? found : { ok: false, problem: databaseProblems.damaged(file, damage) };
+    return identify(file, Number(ro.pragma('application_id', { simple: true })), Number(ro.pragma('user_version', { simple: true })), latest);
   } catch (err) {
     return { ok: false, problem: problemFromSqlite(file, err) };
   } finally {
@@ -128,9 +176,11 @@ function examineWithJournal(file: string, latest: number): Identification {
 
 function problemFromSqlite(file: string, err: unknown): DatabaseProblem {
   const code = errorCode(err) ?? '';
+  // From the worker, SQLite's own words, without the worker's "could not check <file>" around them.
+  const detail = err instanceof CheckFailedError ? err.sqliteMessage : err instanceof Error ? err.message : code;
   if (code.startsWith('SQLITE_NOTADB')) return databaseProblems.notSqlite(file);
-  if (code.startsWith('SQLITE_CORRUPT')) return databaseProblems.damaged(file, err instanceof Error ? err.message : code);
-  return databaseProblems.io(file, err);
+  if (code.startsWith('SQLITE_CORRUPT')) return databaseProblems.damaged(file, detail);
+  return databaseProblems.io(file, err instanceof CheckFailedError ? new Error(detail) : err);
 }
 
 /**
@@ -193,17 +243,25 @@ async function removeUnfinishedCreations(file: string): Promise<void> {
   for (const name of names) if (name.startsWith(prefix)) await fsp.rm(path.join(dir, name), { force: true });
 }
 
-function sqlStore(file: string, db: Kysely<Database>, raw: RawDatabase): SqlStore {
+function sqlStore(file: string, db: Kysely<Database>, raw: RawDatabase, checked: Promise<void>): SqlStore {
   let closing: Promise<void> | null = null;
   return {
     file,
     db,
     raw,
+    checked,
     close() {
-      // optimize on close, as SQLite advises: it refreshes the planner's statistics where they have drifted.
       closing ??= (async () => {
-        // Through Kysely, so it waits for a transaction still under way rather than running inside it.
-        await sql`PRAGMA optimize`.execute(db);
+        // After the check: its read-only connection, closed last, would leave -wal and -shm behind.
+        const sound = await checked.then(
+          () => true,
+          () => false,
+        );
+        // optimize on close, as SQLite advises: it refreshes the planner's statistics where they have
+        // drifted. It may write them, so not to a damaged file. Through Kysely, so it waits for a
+        // transaction still under way rather than running inside it.
+        // Best effort: statistics are worth refreshing, not worth failing a close over (a full disk).
+        if (sound) await sql`PRAGMA optimize`.execute(db).catch(() => undefined);
         await db.destroy();
       })();
       return closing;

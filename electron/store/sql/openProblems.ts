@@ -69,3 +69,15 @@ export const databaseProblems = {
     message: `The register file “${file}” could not be read (${err instanceof Error ? err.message : String(err)}). ${untouched}`,
   }),
 };
+
+/**
+ * The register opened, but its check (run after the open, off the main thread) found it damaged or could
+ * not read it: every write refuses with this, so nothing is written to it, and `problem` is what the
+ * open itself would have returned had it waited for the check.
+ */
+export class DamagedRegisterError extends Error {
+  constructor(readonly problem: DatabaseProblem) {
+    super(`${problem.message} Nothing can be saved to it now: restore a backup of the register to carry on.`);
+    this.name = 'DamagedRegisterError';
+  }
+}

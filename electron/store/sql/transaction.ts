@@ -3,6 +3,15 @@ import type { Kysely } from 'kysely';
 import type { SqlStore } from './openDatabase';
 import type { Database } from './schema';
 
+const listeners = new WeakMap<object, Set<() => void>>();
+
+/** Be told after each write transaction commits (the backup schedule's "something changed"). */
+export function onCommit(store: Pick<SqlStore, 'raw'>, listener: () => void): void {
+  const set = listeners.get(store.raw) ?? new Set();
+  set.add(listener);
+  listeners.set(store.raw, set);
+}
+
 /**
  * One write transaction, BEGIN IMMEDIATE to COMMIT, on the register's one connection (Kysely's connection
  * lock keeps every other query out until it ends).
@@ -19,6 +28,7 @@ export async function writeTransaction<R>(store: Pick<SqlStore, 'db' | 'raw'>, f
     try {
       const result = await fn(conn);
       await sql`COMMIT`.execute(conn);
+      for (const listener of listeners.get(store.raw) ?? []) listener();
       return result;
     } catch (err) {
       if (store.raw.inTransaction) await sql`ROLLBACK`.execute(conn);

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyWithDamagedPage } from '../store/sql/helpers';
 import { startApp } from './helpers';
 
 const apps: Awaited<ReturnType<typeof startApp>>[] = [];
@@ -71,6 +72,30 @@ describe('backups of the register', () => {
     const replaced = await readdir(join(first.dir, 'replaced'));
     const kept = await readFile(join(first.dir, 'replaced', replaced[0]!, 'register.sqlite3'));
     expect(kept).toEqual(damaged);
+  });
+
+  it('a page damaged inside the register: found by the check after opening, nothing saved to it, the error screen offers the backups', async () => {
+    const first = await start();
+    for (let i = 0; i < 40; i++) await first.must('contacts.create', { givenName: `Person ${i}`, familyName: 'Conway', role: 'x'.repeat(200) });
+    await first.must('backups.backupNow', {});
+    await first.services.close();
+    apps.pop();
+    const file = join(first.dir, 'register.sqlite3');
+    await copyWithDamagedPage(file, file);
+    const damaged = await readFile(file);
+
+    const second = await start(first.dir);
+    const save = await second.call('organisations.create', { name: 'IOPC' });
+    expect(save).toMatchObject({ ok: false });
+    let status = await second.must('app.status', {});
+    for (let i = 0; i < 50 && status.state === 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = await second.must('app.status', {});
+    }
+    if (status.state !== 'error') throw new Error('expected the error screen');
+    expect(status.problem).toMatchObject({ kind: 'damaged', message: expect.stringContaining('register.sqlite3') });
+    expect(status.backups.length).toBeGreaterThan(0);
+    expect(await readFile(file)).toEqual(damaged);
   });
 
   it('backs up when the app closes after a change, and not when nothing changed', async () => {

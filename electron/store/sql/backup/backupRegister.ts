@@ -38,13 +38,16 @@ const FILE_CONCURRENCY = 4;
  * pages per turn of the event loop, so the app keeps working, and a commit made on this connection
  * meanwhile is written into the copy as well, so the copy is the register as it stood at one moment
  * (it waits while a transaction is open, never copying half of one). The copy then has to pass
- * PRAGMA integrity_check before anything else is done with it.
+ * PRAGMA integrity_check (in a worker thread, checkCopy.ts) before anything else is done with it.
  *
  * Everything is made in <stamp>.partial/ and fsynced, and only then renamed to <stamp>: a crash at any
  * moment leaves either no backup or a whole one, never a listed backup that is incomplete. On failure
  * the partial folder is removed and the error names the file at fault; the register is never touched.
  */
 export async function backupRegister(store: SqlStore, options: BackupRegisterOptions): Promise<RegisterBackup> {
+  // Not of a register whose open check found damage (this rejects with its DamagedRegisterError): the
+  // copy would fail its own check anyway, after seconds of copying and checking for nothing.
+  await store.checked;
   const { folder, clock } = options;
   const policy = { ...DEFAULT_BACKUP_POLICY, ...options.policy };
   const now = clock.now();
@@ -81,7 +84,7 @@ async function fillBackup(
   const copy = path.join(partial, BACKUP_REGISTER);
   await store.raw.backup(copy);
   await afterCopy?.(copy);
-  const facts = checkRegisterCopy(copy, { settle: true });
+  const facts = await checkRegisterCopy(copy, { settle: true });
   await syncFile(copy);
   const hashed = await hashFile(copy);
   if (hashed === null) throw new Error(`The backup copy of the register, ${copy}, disappeared while it was being made.`);

@@ -19,7 +19,7 @@ export async function verifyRegisterBackup(backup: Pick<RegisterBackup, 'path'>)
   if (manifest === null) throw new DamagedBackupError(underDir(backup.path, 'backup.json'), 'it is missing or is not a backup manifest');
   await verifyFiles(backup.path, manifest);
   const register = underDir(backup.path, BACKUP_REGISTER);
-  const facts = checkRegisterCopy(register, { settle: false });
+  const facts = await checkRegisterCopy(register, { settle: false });
   if (facts.appSchemaVersion !== manifest.appSchemaVersion || facts.historyMaxId !== manifest.historyMaxId) {
     throw new DamagedBackupError(register, 'it is not the register its manifest describes');
   }

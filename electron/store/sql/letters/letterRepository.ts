@@ -8,6 +8,7 @@ import { appendHistory, fieldChanges } from '../history';
 import type { FieldChange, HistoryAction } from '../history';
 import type { SqlStore } from '../openDatabase';
 import type { Database } from '../schema';
+import { writeTransaction } from '../transaction';
 import { importLetters } from './importLetters';
 import type { ImportOptions } from './importLetters';
 import { historyFields, letterToRows, rowsToLetter } from './letterRows';
@@ -51,6 +52,12 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * The letters' reads and writes. Every write that starts its own transaction (saveLetter, purgeLetter,
+ * importLetters) first waits for the open's check of the file (SqlStore.checked) and rejects with its
+ * DamagedRegisterError if the file is damaged; saveLetterIn runs in a transaction from Register.write,
+ * which has waited already. Reads never wait.
+ */
 export interface LetterRepository {
   getLetter(id: string): Promise<Letter | undefined>;
   getStoredLetter(id: string): Promise<StoredLetter | undefined>;
@@ -102,11 +109,15 @@ export function createLetterRepository(store: SqlStore, clock: Clock): LetterRep
       return found && { letter: found.letter, version: found.version };
     },
 
-    saveLetter: (input, options) => db.transaction().execute((trx) => saveLetterIn(trx, input, options)),
+    async saveLetter(input, options) {
+      await store.checked;
+      return writeTransaction(store, (trx) => saveLetterIn(trx, input, options));
+    },
     saveLetterIn: (trx, input, options) => saveLetterIn(trx, input, options),
 
     async purgeLetter(id, options) {
-      return db.transaction().execute(async (trx) => {
+      await store.checked;
+      return writeTransaction(store, async (trx) => {
         const old = await readLetter(trx, id);
         if (!old) return false;
         if (options.expectedVersion !== undefined && old.version !== options.expectedVersion) throw new VersionConflictError(id, options.expectedVersion, old.version);
@@ -121,7 +132,10 @@ export function createLetterRepository(store: SqlStore, clock: Clock): LetterRep
     },
 
     queryLetters: (q, today) => queryLetters(db, q, today),
-    importLetters: (letters, options) => importLetters(store, letters, { ...options, at: now() }),
+    async importLetters(letters, options) {
+      await store.checked;
+      return importLetters(store, letters, { ...options, at: now() });
+    },
   };
 }
 

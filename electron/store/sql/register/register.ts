@@ -16,6 +16,7 @@ import { recordTable } from '../records/recordTable';
 import type { RecordRow, RecordTable } from '../records/recordTable';
 import { replyMapping } from '../records/replyMapping';
 import type { Database } from '../schema';
+import { writeTransaction } from '../transaction';
 import { queryCommitmentPage } from './commitmentQueries';
 import type { CommitmentPage, CommitmentPageQuery } from './commitmentQueries';
 import { dashboardFromSql } from './dashboardQueries';
@@ -60,6 +61,10 @@ export interface Register {
   reminders(tomorrow: IsoDate): Promise<ReminderCandidates>;
   /** The next reference for a stem, counter and letters agreeing, in the caller's transaction. */
   allocateReference: typeof allocateReference;
+  /**
+   * Run `fn` in one transaction. Waits for the open's check of the file first (SqlStore.checked) and
+   * rejects with its DamagedRegisterError if the file is damaged; reads never wait for it.
+   */
   write<R>(fn: (trx: Kysely<Database>) => Promise<R>): Promise<R>;
   now(): string;
 }
@@ -114,7 +119,11 @@ export async function createRegister(store: SqlStore, clock: Clock): Promise<Reg
     dashboard: (today) => dashboardFromSql(db, today),
     reminders: (tomorrow) => reminderCandidates(db, tomorrow),
     allocateReference,
-    write: (fn) => db.transaction().execute(fn),
+    async write(fn) {
+      // Not until the open's check has passed: a damaged register is never written (DamagedRegisterError).
+      await store.checked;
+      return writeTransaction(store, fn);
+    },
     now: () => clock.now().toISOString(),
   };
 }

@@ -42,7 +42,8 @@ describe('a crash in the middle of saving', () => {
       // The kill left the last commits in the write-ahead log: the open must take them from there.
       if ((await fsp.stat(`${file}-wal`).catch(() => null))?.size) killsWithLog++;
 
-      // openDatabase runs quick_check and refuses a damaged file, so opening at all says it is sound.
+      // With the log the kill left, openDatabase runs quick_check before it opens the file for writing and
+      // refuses a damaged file, so opening at all says it is sound.
       const again = await openRepository(file);
       expect(again.store.raw.pragma('integrity_check', { simple: true })).toBe('ok');
       for (const i of acknowledged) expect((await again.repo.getLetter(`crash-${i}`))?.subject, `save ${i}`).toBe(`Saved ${i}`);

@@ -70,6 +70,35 @@ export async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await fsp.readFile(file)).digest('hex');
 }
 
+/** A folder kept for a whole file's tests (made in beforeAll), removed after the last one. */
+export async function suiteTempDir(): Promise<string> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cd-sql-'));
+  madeForSuite.push(dir);
+  return dir;
+}
+
+/**
+ * A register with some letters in it, closed: the starting point for damaging one. `forSuite`: kept for
+ * the file's tests, to make in beforeAll; else removed after the test.
+ */
+export async function madeRegister(letters = 300, { forSuite = false } = {}): Promise<string> {
+  const file = path.join(forSuite ? await suiteTempDir() : await tempDir(), 'register.sqlite3');
+  const result = await openDatabase(file);
+  if (!result.ok) throw new Error(result.problem.message);
+  await createLetterRepository(result.store, clock).importLetters(fixtureLetters(letters), { by: 'Test', reason: null });
+  await result.store.close();
+  return file;
+}
+
+/** `source` with a page in the middle (a table or index b-tree page) scribbled over as a failing disk would, written to `target`. */
+export async function copyWithDamagedPage(source: string, target: string): Promise<void> {
+  const whole = await fsp.readFile(source);
+  const pageSize = whole.readUInt16BE(16);
+  const page = Math.floor(whole.length / pageSize / 2);
+  for (let i = 0; i < pageSize; i++) whole[page * pageSize + i] = (i * 31 + 7) % 256;
+  await fsp.writeFile(target, whole);
+}
+
 /** The names in a folder, for checking that a refused open made no files beside the register. */
 export async function namesIn(dir: string): Promise<string[]> {
   return (await fsp.readdir(dir)).sort();

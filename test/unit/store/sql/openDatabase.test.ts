@@ -2,9 +2,10 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openDatabase, SCHEMA_VERSION } from '../../../../electron/store/sql';
+import { APPLICATION_ID, createRegister, DamagedRegisterError, openDatabase, SCHEMA_VERSION } from '../../../../electron/store/sql';
 import type { DatabaseProblemKind } from '../../../../electron/store/sql';
-import { fixtureLetters, namesIn, open, openRepository, sha256, tempDir, tempFile } from './helpers';
+import { migrations } from '../../../../electron/store/sql/migrations';
+import { clock, copyWithDamagedPage, fixtureLetters, madeRegister, namesIn, open, openRepository, sha256, tempDir, tempFile } from './helpers';
 
 describe('opening a new register', () => {
   it('makes the file, stamped as ours, at the current version, with the settings every write relies on', async () => {
@@ -36,14 +37,6 @@ describe('opening a new register', () => {
     expect(await again.repo.getLetter('letter-3')).toBeDefined();
   });
 });
-
-/** A register with some letters in it, closed: the starting point for damaging one. */
-async function madeRegister(): Promise<string> {
-  const { store, repo, file } = await openRepository();
-  await repo.importLetters(fixtureLetters(300), { by: 'Test', reason: null });
-  await store.close();
-  return file;
-}
 
 function foreignDatabase(file: string, setup: (db: BetterSqlite3.Database) => void): void {
   const db = new BetterSqlite3(file);
@@ -90,15 +83,13 @@ const badFiles: { name: string; kind: DatabaseProblemKind; make: (file: string) 
     },
   },
   {
-    name: 'a register with a damaged page',
+    // Opening it for writing would switch it to WAL, a write, so it is checked first (a restored backup is in this mode).
+    name: 'a register in rollback-journal mode with a damaged page',
     kind: 'damaged',
     make: async (f) => {
-      const whole = await fsp.readFile(await madeRegister());
-      const pageSize = whole.readUInt16BE(16);
-      // A page in the middle (a table or index b-tree page), scribbled over as a failing disk would.
-      const page = Math.floor(whole.length / pageSize / 2);
-      for (let i = 0; i < pageSize; i++) whole[page * pageSize + i] = (i * 31 + 7) % 256;
-      await fsp.writeFile(f, whole);
+      const made = await madeRegister();
+      foreignDatabase(made, (db) => db.pragma('journal_mode = DELETE'));
+      await copyWithDamagedPage(made, f);
     },
   },
 ];
@@ -161,5 +152,78 @@ describe('a file that is not a register we can open is refused, named, and left 
     await fsp.writeFile(file, Buffer.alloc(4096));
     const result = await openDatabase(file);
     expect(result.ok ? '' : result.problem.message).toBe(`The register file “${file}” has been overwritten with zero bytes, as a failing disk or a sync program can leave a file. Nothing in it has been changed.`);
+  });
+});
+
+/** A copy of a register of 300 letters with a page in the middle scribbled over, alone in a folder of its own. */
+async function damagedRegister(): Promise<{ dir: string; file: string }> {
+  const dir = await tempDir();
+  const file = path.join(dir, 'register.sqlite3');
+  await copyWithDamagedPage(await madeRegister(), file);
+  return { dir, file };
+}
+
+describe('a damaged register: checked off the main thread, and never written', () => {
+  it('at the current version, opens at once; reads work, `checked` names the damage, every write refuses, and the file stays as it was', async () => {
+    const { dir, file } = await damagedRegister();
+    const before = await sha256(file);
+
+    const result = await openDatabase(file);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { store } = result;
+    const register = await createRegister(store, clock);
+    const letter = { ...(await register.letters.getLetter('letter-1'))!, subject: 'Changed' };
+    // Asked for before the check has answered: it waits for the check, then refuses.
+    const save = register.letters.saveLetter(letter, { by: 'Test', action: 'edit' }).then(
+      () => 'saved',
+      (err: unknown) => err,
+    );
+    expect(letter.id).toBe('letter-1');
+    expect(store.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+
+    const refusal = await store.checked.then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refusal).toBeInstanceOf(DamagedRegisterError);
+    const { problem, message } = refusal as DamagedRegisterError;
+    expect(problem.kind).toBe('damaged');
+    expect(problem.file).toBe(file);
+    expect(problem.message).toMatch(/^The register file “.*” is damaged \(SQLite’s check says: .+\)\. Nothing in it has been changed\.$/s);
+    expect(message).toContain(file);
+    expect(message).toContain('Nothing in it has been changed.');
+    expect(message).toContain('restore a backup');
+    expect(await save).toBe(refusal);
+    await expect(register.write(async (trx) => trx.deleteFrom('letters').execute())).rejects.toBe(refusal);
+    await expect(register.letters.purgeLetter('letter-1', { by: 'Test' })).rejects.toBe(refusal);
+    await expect(register.letters.importLetters(fixtureLetters(1, 99).map((l) => ({ ...l, id: 'new-1' })), { by: 'Test', reason: null })).rejects.toBe(refusal);
+    expect(await register.letters.getLetter('letter-1'), 'reads go on').toBeDefined();
+    expect(await sha256(file)).toBe(before);
+
+    await store.close();
+    expect(await sha256(file), 'closing writes nothing either (no PRAGMA optimize)').toBe(before);
+    expect(await namesIn(dir), 'no -wal or -shm left beside it').toEqual(['register.sqlite3']);
+  });
+
+  it('needing a migration, is checked before it is migrated, and refused untouched', async () => {
+    const { dir, file } = await damagedRegister();
+    const before = await sha256(file);
+    const addNotes = { version: SCHEMA_VERSION + 1, description: 'notes', up: async () => undefined };
+
+    const result = await openDatabase(file, [...migrations, addNotes]);
+
+    expect(result.ok ? null : result.problem.kind).toBe('damaged');
+    expect(await sha256(file)).toBe(before);
+    expect(await namesIn(dir)).toEqual(['register.sqlite3']);
+  });
+
+  it('sound, reopened: `checked` resolves and writes go through', async () => {
+    const file = await madeRegister(20);
+    const { store, repo } = await openRepository(file);
+    await expect(store.checked).resolves.toBeUndefined();
+    const letter = (await repo.getLetter('letter-2'))!;
+    expect((await repo.saveLetter({ ...letter, subject: 'After the check' }, { by: 'Test', action: 'edit' })).version).toBe(2);
   });
 });

@@ -16,7 +16,12 @@ import { VirtualTable, type Column } from '../../../components/VirtualTable';
 import { NewLetterModal } from './NewLetterModal';
 import { BatchExportModal } from './BatchExportModal';
 
-const SORTS: { value: RegisterQuery['sort']; label: string }[] = [
+type RegisterSort = RegisterQuery['sort'] | 'relevance';
+type RegisterFilters = Omit<RegisterQuery, 'sort'> & { sort: RegisterSort };
+
+const SORTS: { value: RegisterSort; label: string }[] = [
+  // Full-text search ranks its hits; without a search this is newest first.
+  { value: 'relevance', label: 'Best match' },
   { value: 'letterDate', label: 'Date' },
   { value: 'reference', label: 'Reference' },
   { value: 'recipient', label: 'Recipient' },
@@ -31,7 +36,7 @@ const unsent = (r: LetterRow) => r.status === 'draft' || r.status === 'awaiting-
 
 export function LettersPage() {
   const navigate = useNavigate();
-  const [q, setQ] = useState<RegisterQuery>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false, awaitingSignatory: null });
+  const [q, setQ] = useState<RegisterFilters>({ query: '', statuses: [], organisation: null, dateFrom: null, dateTo: null, sort: 'letterDate', direction: 'desc', bin: false, awaitingSignatory: null });
   const [query] = useDebouncedValue(q.query, 150);
   const rows = usePagedList('letters.list', { ...q, query });
   const organisations = useApiQuery('letters.organisations', {});
@@ -111,7 +116,7 @@ export function LettersPage() {
         <DateField aria-label="From" placeholder="From" value={q.dateFrom} onChange={(v) => setQ({ ...q, dateFrom: v })} clearable compact w={165} />
         <DateField aria-label="To" placeholder="To" value={q.dateTo} onChange={(v) => setQ({ ...q, dateTo: v })} clearable compact w={165} />
         <Select aria-label="Awaiting signature of" placeholder="Awaiting anyone’s signature" data={(signatories.data ?? []).map((x) => ({ value: x.id, label: `Awaiting ${x.name}` }))} value={q.awaitingSignatory} onChange={(v) => setQ({ ...q, awaitingSignatory: v })} clearable w={220} />
-        <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterQuery['sort'] })} w={140} />
+        <Select aria-label="Sort by" data={SORTS} value={q.sort} allowDeselect={false} onChange={(v) => v && setQ({ ...q, sort: v as RegisterSort })} w={140} />
         <Select aria-label="Sort direction" data={[{ value: 'desc', label: 'Newest first' }, { value: 'asc', label: 'Oldest first' }]} value={q.direction} allowDeselect={false} onChange={(v) => v && setQ({ ...q, direction: v as 'asc' | 'desc' })} w={140} />
         <span aria-live="polite" style={{ fontSize: 13, color: 'var(--mantine-color-dimmed)' }}>
           {rows.total.toLocaleString('en-GB')} {rows.total === 1 ? 'letter' : 'letters'}

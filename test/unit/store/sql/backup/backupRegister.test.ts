@@ -4,7 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { paragraph } from '../../../../../electron/core/letters/richText';
 import { backupRegister, DamagedBackupError, listRegisterBackups, verifyRegisterBackup } from '../../../../../electron/store/sql/backup';
-import { clock, fixtureLetters, open } from '../helpers';
+import { DamagedRegisterError } from '../../../../../electron/store/sql';
+import { clock, copyWithDamagedPage, fixtureLetters, open } from '../helpers';
 import { addAttachment, backupFolderNames, folderWithRegister, inode, saveTemplate, treeText } from './backupHelpers';
 
 describe('backupRegister', () => {
@@ -139,6 +140,15 @@ describe('backupRegister', () => {
     const copy = path.join(backup.path, 'attachments', ...rel.split('/'));
     await fsp.writeFile(copy, 'something else');
     await expect(verifyRegisterBackup(backup)).rejects.toThrow(`The backup file ${copy} cannot be trusted: its contents have changed since the backup was made.`);
+  });
+
+  it('makes no backup of a register whose open check found damage', async () => {
+    const { folder, store } = await folderWithRegister(300);
+    await store.close();
+    await copyWithDamagedPage(folder.register, folder.register);
+    const damaged = await open(folder.register);
+    await expect(backupRegister(damaged, { folder, clock })).rejects.toBeInstanceOf(DamagedRegisterError);
+    expect(await backupFolderNames(folder)).toEqual([]);
   });
 
   it('lists only complete backups, newest first', async () => {

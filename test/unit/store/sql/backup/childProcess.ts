@@ -16,7 +16,9 @@ const require = createRequire(import.meta.url);
  * two seconds loading a few hundred modules (date-fns alone is hundreds of files) before it does
  * anything, which made fifty kills take minutes; bundled it starts in a fraction of that. esbuild is the
  * one tsx itself uses. better-sqlite3 stays outside the bundle (its native binding is found from its own
- * folder), imported by its full path so that the bundle can live in a temporary folder.
+ * folder), imported by its full path so that the bundle can live in a temporary folder; and a link to
+ * the project's node_modules goes beside the bundle, as the register's check resolves better-sqlite3
+ * from where its module is, to load it in a worker thread (electron/store/sql/checkInWorker.ts).
  */
 export async function bundleChild(entry: string): Promise<{ file: string; remove(): Promise<void> }> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cd-child-'));
@@ -38,6 +40,8 @@ export async function bundleChild(entry: string): Promise<{ file: string; remove
       },
     ],
   });
+  await fsp.symlink(path.dirname(path.dirname(require.resolve('better-sqlite3/package.json'))), path.join(dir, 'node_modules'), 'dir');
+  // rm removes the link, never what it points to.
   return { file, remove: () => fsp.rm(dir, { recursive: true, force: true }) };
 }
 
