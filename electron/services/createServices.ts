@@ -80,7 +80,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
         }
         lock = taken;
       }
-      const result = await openRegisterSession(folder, clock, log);
+      const result = await openRegisterSession(folder, clock, log, pcSettings.get().officerName);
       if (result.ok) {
         session = result.session;
         failure = null;
@@ -125,6 +125,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
     return [
       ...(diskFull ? [{ kind: 'read-only' as const, message: diskFull }] : []),
       ...(pcSettings.problem ? [{ kind: 'settings' as const, message: pcSettings.problem }] : []),
+      ...(session?.importNote ? [{ kind: 'imported' as const, message: session.importNote }] : []),
       ...(backupError && !diskFull ? [{ kind: 'backup' as const, message: `The last automatic backup failed: ${backupError.message}` }] : []),
     ];
   };
@@ -180,7 +181,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       platform,
       inUse: () => inUse,
       retry: async () => {
-        if (failure?.problem.kind === 'disk-full') await open();
+        if (failure?.problem.kind === 'disk-full' || failure?.problem.kind === 'import') await open();
       },
       session: () => session,
       status: async () => {

@@ -5,14 +5,20 @@ import * as path from 'node:path';
  * folder and the lock all agree on what lives where:
  *
  *   register.sqlite3 (+ -wal, -shm)   the office's records (SQLite, issue 10)
- *   in-use.lock                       which app has the folder open
+ *   in-use.lock                       which app has the folder open (.in-use.lock.*.tmp and
+ *                                     .in-use.lock.takeover-* appear for a moment while it is taken)
  *   attachments/<replyId>/<file>      files attached to replies
  *   templates/                        the office's own letter templates
  *   register-backups/<stamp>/         copies of the register, attachments and templates
  *   register-backups/<stamp>.partial/ a backup being made (never listed, removed on the next open)
+ *   register-backups/<stamp>.removing/ a backup being pruned (never listed, removed on the next open)
+ *   restoring.partial/, restoring/    a restore being staged, then being moved into place (finished or
+ *                                     abandoned on the next open; see backup/restoreBackup.ts)
  *   replaced/<stamp>/                 the register a restore replaced, kept in case it was wanted
  *   store/                            the JSON store of versions before issue 10, until imported
  *   store.imported-<stamp>/           that store after its import: renamed, never deleted
+ *   register.sqlite3.failed-import-<stamp>  a register an import could not vouch for, set aside (the
+ *                                     next start imports again from the untouched store/)
  *   backups/, quarantine/             the JSON store's own backups and quarantine, left as they were
  *
  * This PC's own settings (which folder to open, the officer's name, window state) are not in the data

@@ -12,9 +12,14 @@
  *                               transaction), read, the register's page query, the bulk import
  *   importJson/                 carrying a data folder's JSON store over, once, in one transaction,
  *                               checked record by record, the old store/ renamed and kept
+ *   records/                    the address book and replies: one row each, their children, history
+ *   register/                   the Register the services use: every repository, the dashboard, the
+ *                               commitments register, reminders, references, documents, the history
+ *   transaction.ts              write transactions (BEGIN IMMEDIATE; SQLite's own error kept)
+ *   backup/                     backups (online backup API, checked), their schedule, restore
  *
- * Not yet here (issue 10's next steps): repositories for the address book, replies, counters and
- * documents; backups with the online backup API; the lock that keeps a second app off the same file.
+ * The lock that keeps a second app off the data folder is the services' (dataDirLock.ts): it covers
+ * the whole folder, not just this file.
  */
 export { openDatabase } from './openDatabase';
 export type { OpenDatabaseResult, SqlStore } from './openDatabase';

@@ -17,11 +17,11 @@ export function ErrorScreen({ status, message }: { status?: ErrorStatus; message
     onSuccess: (next) => queryClient.setQueryData(['app.status'], next),
   });
   const retry = useMutation({ mutationFn: () => call('app.retry', {}), onSuccess: (next) => queryClient.setQueryData(['app.status'], next) });
-  if (status?.problem.kind === 'disk-full') {
+  if (status?.problem.kind === 'disk-full' || status?.problem.kind === 'import') {
     return (
       <Container size="sm" py="xl">
         <Stack>
-          <Title order={1}>The disk is full</Title>
+          <Title order={1}>{status.problem.kind === 'import' ? 'Your records could not be carried over yet' : 'The disk is full'}</Title>
           <Alert color="red" title="What went wrong" role="alert">
             <Text>{status.problem.message}</Text>
           </Alert>

@@ -68,7 +68,7 @@ describe('migration 2: commitment tracking', () => {
     expect((out.collections['letters'] as Record<string, unknown>[])[0]).toMatchObject({ deadlineManualDate: null });
   });
 
-  it('upgrades a version 1 data folder on open, after taking a backup, and the app then tracks the letter', async () => {
+  it('carries a version 1 data folder over on open, keeping the old files, and the app then tracks the letter', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'desk-m002-'));
     const shard = shardFileName(shardOf(v1Letter.id, 256), 256);
     await mkdir(join(dataDir, 'store', 'letters'), { recursive: true });
@@ -83,7 +83,12 @@ describe('migration 2: commitment tracking', () => {
       expect(detail.letter.deadlineDate).toBe('2022-03-31');
       expect(detail.reply.state).toBe('reply-overdue');
       expect(detail.thread.map((t) => t.kind)).toEqual(['letter']);
-      expect((await readdir(join(dataDir, 'backups'))).length).toBeGreaterThan(0);
+      // The old store is kept as it was, under a new name, and the officer is told.
+      const names = await readdir(dataDir);
+      expect(names).not.toContain('store');
+      expect(names.filter((n) => n.startsWith('store.imported-'))).toHaveLength(1);
+      const status = await app.must('app.status', {});
+      expect(status.state === 'ready' && status.notices.find((n) => n.kind === 'imported')?.message).toMatch(/carried over from the old register on 20 April 2022, 10:00 \(1 letter/);
     } finally {
       await app.services.close();
     }

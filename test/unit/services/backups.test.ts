@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyWithDamagedPage } from '../store/sql/helpers';
@@ -111,5 +112,23 @@ describe('backups of the register', () => {
     const after = await third.must('backups.list', {});
     expect(after.length).toBeGreaterThan(before);
     expect(after[0]!.counts).toMatchObject({ letters: 0 });
+  });
+});
+
+describe('a data folder from before the SQLite register', () => {
+  it('whose JSON store cannot be read opens to a screen naming the file, changes nothing, and carries over once put right', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'desk-import-'));
+    await mkdir(join(dir, 'store', 'contacts'), { recursive: true });
+    await writeFile(join(dir, 'store', 'meta.json'), JSON.stringify({ schemaVersion: 2, createdAt: '2022-03-17T09:00:00.000Z', app: 'correspondence-desk' }));
+    await writeFile(join(dir, 'store', 'contacts', '00.json'), '{"records": [');
+    const app = await start(dir);
+    const status = await app.must('app.status', {});
+    expect(status).toMatchObject({ state: 'error', problem: { kind: 'import', message: expect.stringContaining('contacts/00.json') } });
+    expect(await readdir(dir)).toContain('store');
+
+    await writeFile(join(dir, 'store', 'contacts', '00.json'), JSON.stringify({ records: [] }));
+    const after = await app.must('app.retry', {});
+    expect(after.state).toBe('ready');
+    expect(await readdir(dir)).not.toContain('store');
   });
 });

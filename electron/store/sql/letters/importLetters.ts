@@ -49,24 +49,45 @@ function insertAll(raw: RawDatabase, letters: readonly Letter[], options: Import
  */
 export function insertLettersIn(raw: RawDatabase, letters: readonly Letter[], options: ImportOptions): void {
   if (letters.length === 0) return;
-  const sample = letterToRows(letters[0]!);
-  const insertLetter = raw.prepare(insertSql('letters', [...Object.keys(sample.letter), 'version']));
+  const inserts = prepareLetterInserts(raw, options);
+  for (const letter of letters) inserts.insert(letter);
+  inserts.optimizeSearch();
+}
+
+export interface LetterInserts {
+  /** One new letter: its row, commitments, tags, signatories, search entry and 'import' history row. */
+  insert(letter: Letter): void;
+  /** Once every letter is in, still inside the transaction. */
+  optimizeSearch(): void;
+}
+
+/**
+ * The statements of a bulk insert, prepared once, for a caller that inserts letters in batches within
+ * one transaction (and lets other work run between them, as the JSON import does).
+ */
+export function prepareLetterInserts(raw: RawDatabase, options: ImportOptions): LetterInserts {
+  let insertLetter: ReturnType<RawDatabase['prepare']> | null = null;
   const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history']));
   const insertTag = raw.prepare(insertSql('commitment_tags', ['letter_id', 'commitment_id', 'tag']));
   const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state', 'awaited']));
   const insertSearch = raw.prepare(insertSql('letters_fts', ['rowid', 'reference', 'subject', 'recipient', 'organisation', 'body', 'commitments']));
   const insertHistory = raw.prepare(insertSql('history', ['at', 'by', 'record_type', 'record_id', 'action', 'changes', 'reason']));
-  for (const letter of letters) {
-    const rows = letterToRows(letter);
-    const seq = Number(insertLetter.run({ ...rows.letter, version: 1 }).lastInsertRowid);
-    for (const c of rows.commitments) insertCommitment.run(c);
-    for (const t of rows.tags) insertTag.run(t);
-    for (const s of rows.signatories) insertSignatory.run(s);
-    insertSearch.run({ rowid: seq, ...letterSearchDocument(letter) });
-    insertHistory.run({ at: options.at, by: options.by, record_type: 'letter', record_id: letter.id, action: 'import', changes: '[]', reason: options.reason });
-  }
-  // One merged index answers queries faster than the many segments a bulk insert leaves.
-  raw.prepare(`INSERT INTO letters_fts (letters_fts) VALUES ('optimize')`).run();
+  return {
+    insert(letter) {
+      const rows = letterToRows(letter);
+      insertLetter ??= raw.prepare(insertSql('letters', [...Object.keys(rows.letter), 'version']));
+      const seq = Number(insertLetter.run({ ...rows.letter, version: 1 }).lastInsertRowid);
+      for (const c of rows.commitments) insertCommitment.run(c);
+      for (const t of rows.tags) insertTag.run(t);
+      for (const s of rows.signatories) insertSignatory.run(s);
+      insertSearch.run({ rowid: seq, ...letterSearchDocument(letter) });
+      insertHistory.run({ at: options.at, by: options.by, record_type: 'letter', record_id: letter.id, action: 'import', changes: '[]', reason: options.reason });
+    },
+    optimizeSearch() {
+      // One merged index answers queries faster than the many segments a bulk insert leaves.
+      raw.prepare(`INSERT INTO letters_fts (letters_fts) VALUES ('optimize')`).run();
+    },
+  };
 }
 
 /** After a bulk insert has committed: outside any transaction, with no other query running on `raw`. */
