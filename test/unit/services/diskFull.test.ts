@@ -72,7 +72,8 @@ describe('a full disk', () => {
 
       await rm(filler);
       const after = await app.must('app.status', {});
-      expect(after.state === 'ready' && after.notices).toEqual([]);
+      // Saving works again; a backup that failed meanwhile is still reported until one succeeds.
+      expect(after.state === 'ready' && after.notices.map((n) => n.kind)).not.toContain('read-only');
       expect((await app.must('letters.create', {})).letter.reference).not.toBe(saved.letter.reference);
     } finally {
       await app.services.close();
