@@ -211,7 +211,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
     letterHandlers(letterDeps),
     followUpHandlers(letterDeps),
     addressBookBridge(ctx),
-    replyHandlers(letterDeps, attachmentFiles(dataDir)),
+    replyHandlers(letterDeps, attachmentFiles(folder.attachments)),
     commitmentHandlers(letterDeps),
     dashboardHandlers(ctx, reader),
     signoffHandlers(letterDeps),

@@ -30,12 +30,11 @@ function safeName(name: string): string {
 }
 
 /**
- * Files that came with replies, kept in `<data folder>/attachments/<sha256>/<name>`: copied in (never moved
+ * Files that came with replies, kept in `root` (the data folder's `attachments/`, see dataFolder.ts) as `<sha256>/<name>`: copied in (never moved
  * or linked, so the officer's original stays theirs), named by checksum so the same file attached twice is
  * stored once, and checked against that checksum before it is opened, so a file changed on disk is noticed.
  */
-export function attachmentFiles(dataDir: string) {
-  const root = join(dataDir, 'attachments');
+export function attachmentFiles(root: string) {
   const pathOf = (a: Attachment) => join(root, a.sha256, safeName(a.name));
 
   return {
