@@ -51,7 +51,7 @@ export function insertLettersIn(raw: RawDatabase, letters: readonly Letter[], op
   if (letters.length === 0) return;
   const sample = letterToRows(letters[0]!);
   const insertLetter = raw.prepare(insertSql('letters', [...Object.keys(sample.letter), 'version']));
-  const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history']));
+  const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history', 'effective_due', 'effective_organisation', 'live', 'sort_reference']));
   const insertTag = raw.prepare(insertSql('commitment_tags', ['letter_id', 'commitment_id', 'tag']));
   const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state', 'awaited']));
   const insertSearch = raw.prepare(insertSql('letters_fts', ['rowid', 'reference', 'subject', 'recipient', 'organisation', 'body', 'commitments']));
