@@ -57,6 +57,7 @@ export const statements: readonly string[] = [
   `CREATE TRIGGER replies_answer_on_insert AFTER INSERT ON replies
   BEGIN ${refreshThreads(threadOf('NEW.letter_id'))} END`,
   `CREATE TRIGGER replies_answer_on_update AFTER UPDATE OF letter_id, received_date ON replies
+  WHEN OLD.letter_id IS NOT NEW.letter_id OR OLD.received_date IS NOT NEW.received_date
   BEGIN ${refreshThreads(`${threadOf('OLD.letter_id')} UNION ${threadOf('NEW.letter_id')}`)} END`,
   `CREATE TRIGGER replies_answer_on_delete AFTER DELETE ON replies
   BEGIN ${refreshThreads(threadOf('OLD.letter_id'))} END`,
