@@ -60,8 +60,8 @@ export interface WorkerResult {
 }
 
 /** The dashboard's figures in a line, to check that both stores worked out the same. */
-export function dashboardFacts(d: { repliesOverdue: unknown[]; repliesDueSoon: unknown[]; commitmentsOverdueByOrganisation: { count: number }[]; recentReplies: unknown[]; replyTimes: { replies: number }[] }): string {
+export function dashboardFacts(d: { repliesOverdueTotal: number; repliesDueSoonTotal: number; commitmentsOverdueByOrganisation: { count: number }[]; recentReplies: unknown[]; replyTimes: { replies: number }[] }): string {
   const owed = d.commitmentsOverdueByOrganisation.reduce((n, o) => n + o.count, 0);
   const timed = d.replyTimes.reduce((n, o) => n + o.replies, 0);
-  return `overdue ${d.repliesOverdue.length}, due soon ${d.repliesDueSoon.length}, commitments overdue ${owed}, recent replies ${d.recentReplies.length}, reply times from ${timed}`;
+  return `overdue ${d.repliesOverdueTotal}, due soon ${d.repliesDueSoonTotal}, commitments overdue ${owed}, recent replies ${d.recentReplies.length}, reply times from ${timed}`;
 }

@@ -17,14 +17,24 @@ export interface DashboardLetter {
   days: number;
 }
 
+/** How many letters each of the dashboard's lists holds; the totals say how many there are in all. */
+export const DASHBOARD_LIST_LIMIT = 12;
+
 export interface DashboardSummary {
   today: IsoDate;
+  /** The longest overdue first (then by id), at most DASHBOARD_LIST_LIMIT of them. */
   repliesOverdue: DashboardLetter[];
+  repliesOverdueTotal: number;
+  /** The soonest due first (then by id), at most DASHBOARD_LIST_LIMIT of them. */
   repliesDueSoon: DashboardLetter[];
+  repliesDueSoonTotal: number;
   commitmentsOverdueByOrganisation: { organisation: string; count: number }[];
   recentReplies: { replyId: string; letterId: string; reference: string; from: string; receivedDate: IsoDate; summary: string }[];
   replyTimes: { organisation: string; medianDays: number; replies: number }[];
 }
+
+/** Code-point order, as SQLite compares text: the lists' tie-break, the same in both stores. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -88,8 +98,10 @@ export function dashboardSummary(letters: Iterable<Letter>, replies: Iterable<Re
 
   return {
     today,
-    repliesOverdue: overdue.sort((a, b) => b.days - a.days),
-    repliesDueSoon: soon.sort((a, b) => a.days - b.days),
+    repliesOverdue: overdue.sort((a, b) => b.days - a.days || byId(a, b)).slice(0, DASHBOARD_LIST_LIMIT),
+    repliesOverdueTotal: overdue.length,
+    repliesDueSoon: soon.sort((a, b) => a.days - b.days || byId(a, b)).slice(0, DASHBOARD_LIST_LIMIT),
+    repliesDueSoonTotal: soon.length,
     commitmentsOverdueByOrganisation: [...owed].map(([organisation, count]) => ({ organisation, count })).sort((a, b) => b.count - a.count || a.organisation.localeCompare(b.organisation)),
     recentReplies: recent,
     replyTimes: [...times]

@@ -15,8 +15,10 @@ import type { SignState } from '../../core/signoff/signoff';
  * (the zod records are `.loose()`). A top-level field held in a column is not repeated in `data`, so
  * there is one place to change it; on the way out the columns and `data` are put back together and parsed
  * with the record's zod schema from electron/core, so a row always comes back as the type the services use.
- * The few copies that do exist (`recipient_name`, `sort_*`, `status_order`, `binned`, a commitment's status)
- * are worked out from the record in the same statement that writes it, and never written on their own.
+ * The few copies that do exist (`recipient_name`, `sort_*`, `status_order`, `binned`, a commitment's status
+ * and `effective_*`, `live`) are worked out from the record in the same statement that writes it, and never
+ * written on their own; a letter's `answered` and `first_reply_date` depend on other rows (its replies, its
+ * thread), so triggers keep them.
  *
  * Booleans are 0/1 integers and dates ISO text (`yyyy-MM-dd`, timestamps with offset), as SQLite has no
  * types for either. `version` counts the writes of a row, for the optimistic locking of issue 11.
@@ -110,6 +112,13 @@ export interface LettersTable extends RecordColumns {
   sort_recipient: string;
   sort_organisation: string;
   sort_subject: string;
+  /**
+   * Kept by triggers (migration 002), never written by the app: core's answeredLetterIds over the letters
+   * not in the bin (a reply to the letter, or for a thread's first letter a reply anywhere in the thread),
+   * and the earliest reply to the letter itself. What the dashboard's and the reminders' indexes need.
+   */
+  answered: Generated<number>;
+  first_reply_date: Generated<string | null>;
 }
 
 /** Each signatory of a letter and where they stand, so "awaiting X's signature" is a query, not a scan. */
@@ -139,6 +148,15 @@ export interface CommitmentsTable {
   tags: string;
   /** JSON array of status changes, oldest first. */
   history: string;
+  /** Copies worked out from the letter with each save (letterRows.ts), for the register's and dashboard's indexes: */
+  /** its due date, else the letter's deadline; */
+  effective_due: string | null;
+  /** its organisation, else the letter's recipient's; */
+  effective_organisation: string;
+  /** 1 when the letter is sent or closed and not in the bin: a row of the commitments register; */
+  live: number;
+  /** the letter's sort_reference, the register's tie-break. */
+  sort_reference: string;
 }
 
 export interface CommitmentTagsTable {

@@ -67,7 +67,7 @@ export interface LetterInserts {
  */
 export function prepareLetterInserts(raw: RawDatabase, options: ImportOptions): LetterInserts {
   let insertLetter: ReturnType<RawDatabase['prepare']> | null = null;
-  const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history']));
+  const insertCommitment = raw.prepare(insertSql('commitments', ['letter_id', 'id', 'position', 'text', 'organisation', 'status', 'status_date', 'due_date', 'tags', 'history', 'effective_due', 'effective_organisation', 'live', 'sort_reference']));
   const insertTag = raw.prepare(insertSql('commitment_tags', ['letter_id', 'commitment_id', 'tag']));
   const insertSignatory = raw.prepare(insertSql('letter_signatories', ['letter_id', 'position', 'signatory_id', 'state', 'awaited']));
   const insertSearch = raw.prepare(insertSql('letters_fts', ['rowid', 'reference', 'subject', 'recipient', 'organisation', 'body', 'commitments']));

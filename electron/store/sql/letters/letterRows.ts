@@ -66,7 +66,7 @@ export function letterToRows(l: Letter): LetterRows {
       sort_subject: sortKey(subject),
       data: JSON.stringify(rest),
     },
-    commitments: commitments.map((c, position) => commitmentRow(id, c, position)),
+    commitments: commitments.map((c, position) => commitmentRow(l, c, position)),
     tags: commitments.flatMap((c) => [...new Set(c.tags)].map((tag) => ({ letter_id: id, commitment_id: c.id, tag }))),
     signatories: signoffStates(l).map((s, position) => ({
       letter_id: id,
@@ -78,9 +78,9 @@ export function letterToRows(l: Letter): LetterRows {
   };
 }
 
-function commitmentRow(letterId: string, c: Commitment, position: number): Insertable<CommitmentsTable> {
+function commitmentRow(l: Letter, c: Commitment, position: number): Insertable<CommitmentsTable> {
   return {
-    letter_id: letterId,
+    letter_id: l.id,
     id: c.id,
     position,
     text: c.text,
@@ -90,6 +90,11 @@ function commitmentRow(letterId: string, c: Commitment, position: number): Inser
     due_date: c.dueDate,
     tags: JSON.stringify(c.tags),
     history: JSON.stringify(c.history),
+    // Copies of the letter's fields the register sorts and counts by; migration 002 fills them the same way.
+    effective_due: c.dueDate ?? l.deadlineDate,
+    effective_organisation: c.organisation || l.recipient.organisation,
+    live: l.deletedAt === null && (l.status === 'sent' || l.status === 'closed') ? 1 : 0,
+    sort_reference: sortKey(l.reference),
   };
 }
 

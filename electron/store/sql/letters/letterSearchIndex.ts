@@ -34,8 +34,8 @@ export async function unindexLetter(db: Kysely<Database>, seq: number): Promise<
 }
 
 /**
- * The letters matching `match` (an ftsQuery), as JSON arrays for the queries that filter and sort by them
- * (json_each reads them back): `seqs` for filtering, and for sorting `ranked`, [seq, bm25] pairs (lower
+ * The letters matching `match` (an ftsQuery), as JSON arrays for the best-match-first order, which filters
+ * and sorts by them (json_each reads them back; the other orders ask the index in a subquery instead): `seqs` for filtering, and for sorting `ranked`, [seq, bm25] pairs (lower
  * is better), only worked out when asked for, as bm25 costs more than the match. A hit in the reference
  * or subject counts for more than one in the body: an officer searching `safeguarding` wants the letters
  * about it first, not those that mention it in a paragraph. The weights follow the table's columns.

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, SqlBool } from 'kysely';
 import type { IsoDate } from '../../../core/dates/londonDate';
 import type { LetterPage, RegisterQuery } from '../../../core/letters/register';
 import { replyStanding, standingContext } from '../../../core/replies/replyStanding';
@@ -39,32 +39,44 @@ type LettersQuery = ReturnType<typeof fromLetters>;
 
 export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, today: IsoDate): Promise<LetterPage> {
   const match = ftsQuery(q.query);
-  const ranked = q.sort === 'relevance' && match !== null;
-  // The index is asked once; the page and the count both take its answer. Asking it in each query
-  // cost as much again: a prefix phrase of a common word ("plan"*) reads most of the index.
-  const hits = match === null ? null : await searchHits(db, match, ranked);
-  if (hits !== null && hits.count === 0) return { rows: [], total: 0 };
-  let filtered = where(fromLetters(db), q);
-  if (hits !== null) filtered = filtered.where(isHit(sql.ref('l.seq'), hits));
   const columns = ['l.id', 'l.reference', 'l.letter_date', 'l.recipient_name', 'l.recipient_organisation', 'l.subject', 'l.status', 'l.deadline_date', 'l.deleted_at'] as const;
-
-  let page;
-  if (ranked && hits !== null) {
-    page = filtered
+  let rows;
+  let total: number;
+  if (match !== null && q.sort === 'relevance') {
+    // Best match first: bm25 is worked out for every hit (it can only be asked of the index itself), once.
+    const hits = await searchHits(db, match, true);
+    if (hits.count === 0) return { rows: [], total: 0 };
+    const filtered = where(fromLetters(db), q).where(isHit(sql.ref('l.seq'), hits));
+    rows = await filtered
       .innerJoin(rankOf(hits).as('hits'), 'hits.seq', 'l.seq')
       .select(columns)
       .orderBy('hits.rank')
       .orderBy('l.letter_date', 'desc')
-      .orderBy('l.seq', 'desc');
+      .orderBy('l.seq', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   } else {
     const sort = q.sort === 'relevance' ? 'letterDate' : q.sort;
     const direction = q.sort === 'relevance' ? 'desc' : q.direction;
-    page = filtered.select(columns).orderBy(SORT_COLUMNS[sort], direction);
+    let filtered = where(fromLetters(db), q);
+    if (match !== null) {
+      total = await countHits(db, match, q);
+      if (total === 0) return { rows: [], total: 0 };
+      // Many hits: read the page down the sort's index, keeping the hits (a set SQLite makes once from the
+      // index's answer), and stop at the page's end; the unary + keeps SQLite from looking every hit up by
+      // rowid in the wide letters table and sorting them all instead. Few hits: that is the cheaper way.
+      filtered = filtered.where(total > FEW_HITS ? sql<SqlBool>`+l.seq IN ${hitSeqs(match)}` : sql<SqlBool>`l.seq IN ${hitSeqs(match)}`);
+    } else {
+      total = -1;
+    }
+    let page = filtered.select(columns).orderBy(SORT_COLUMNS[sort], direction);
     if (sort !== 'reference') page = page.orderBy('l.sort_reference', direction);
     page = page.orderBy('l.seq', direction);
+    rows = await page.limit(q.limit).offset(q.offset).execute();
+    if (total < 0) total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   }
-  const rows = await page.limit(q.limit).offset(q.offset).execute();
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
 
   const ids = rows.map((r) => r.id);
   const [signStates, standing] = await Promise.all([signStatesOf(db, ids), standingFlags(db, ids)]);
@@ -72,7 +84,7 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
   const chased = new Set(standing.filter((s) => s.chased).map((s) => s.id));
   const replyContext = standingContext(answered, chased, today);
   return {
-    total: Number(total),
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -87,6 +99,33 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
       reply: replyStanding({ id: r.id, status: r.status, deadlineDate: r.deadline_date }, replyContext),
     })),
   };
+}
+
+/** Above this many hits a page is read down its sort's index rather than looked up hit by hit. */
+const FEW_HITS = 2000;
+
+/** The letters matching `match` (an ftsQuery), as a subquery on the index. */
+function hitSeqs(match: string) {
+  return sql`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${match})`;
+}
+
+/**
+ * How many letters the search finds among those the query lets through. With no filter but the bin, the
+ * index counts its own hits and the binned ones (few) are taken off or kept, so no letter row is read.
+ */
+async function countHits(db: Kysely<Database>, match: string, q: LetterPageQuery): Promise<number> {
+  const filtered = q.statuses.length > 0 || q.organisation || q.dateFrom || q.dateTo || q.awaitingSignatory;
+  if (filtered) {
+    const counted = await where(fromLetters(db), q)
+      .where(sql<SqlBool>`l.seq IN ${hitSeqs(match)}`)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  }
+  const binned = sql`(SELECT b.seq FROM letters AS b WHERE b.binned = 1)`;
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM letters_fts WHERE letters_fts MATCH ${match} AND rowid ${q.bin ? sql`IN` : sql`NOT IN`} ${binned}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The register's filters, as today's queryRegister applies them (an empty list or '' filters nothing). */

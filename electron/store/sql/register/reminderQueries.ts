@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../../core/dates/londonDate';
 import type { Database } from '../schema';
-import { answered } from './dashboardQueries';
+import { AWAITED } from './dashboardQueries';
 
 export interface ReminderCandidates {
   /** Sent letters with no answer whose reply was due by tomorrow. */
@@ -14,26 +15,21 @@ export interface ReminderCandidates {
 }
 
 export async function reminderCandidates(db: Kysely<Database>, tomorrow: IsoDate): Promise<ReminderCandidates> {
-  const replies = await db
-    .selectFrom('letters as l')
-    .select(['l.id', 'l.reference', 'l.deadline_date'])
-    .where('l.binned', '=', 0)
-    .where('l.status', '=', 'sent')
-    .where('l.deadline_date', '<=', tomorrow)
-    .where((eb) => eb.not(answered(eb)))
-    .orderBy('l.deadline_date')
-    .execute();
+  // letters.answered is core's rule (see migration 002); the awaited letters are a range of their index.
+  const replies = await sql<{ id: string; reference: string; deadline_date: string }>`
+    SELECT l.id, l.reference, l.deadline_date FROM letters AS l INDEXED BY letters_reply_awaited
+    WHERE ${AWAITED} AND l.deadline_date <= ${tomorrow} ORDER BY l.deadline_date`.execute(db);
   const commitments = await db
     .selectFrom('commitments as c')
     .innerJoin('letters as l', 'l.id', 'c.letter_id')
-    .select((eb) => ['c.id', 'l.reference', 'c.text', eb.fn.coalesce('c.due_date', 'l.deadline_date').as('due'), answered(eb).as('answered'), 'c.due_date'])
-    .where('l.binned', '=', 0)
+    .select(['c.id', 'l.reference', 'c.text', 'c.effective_due as due', 'l.answered', 'c.due_date'])
+    .where('c.live', '=', 1)
     .where('l.status', '=', 'sent')
     .where('c.status', 'in', ['requested', 'agreed', 'partly-met'])
-    .where((eb) => eb.or([eb('c.due_date', '<=', tomorrow), eb.and([eb('c.due_date', 'is', null), eb('l.deadline_date', '<=', tomorrow)])]))
+    .where('c.effective_due', '<=', tomorrow)
     .execute();
   return {
-    replies: replies.map((r) => ({ id: r.id, reference: r.reference, deadlineDate: r.deadline_date! })),
+    replies: replies.rows.map((r) => ({ id: r.id, reference: r.reference, deadlineDate: r.deadline_date })),
     commitments: commitments
       .filter((c) => c.due_date !== null || Number(c.answered) === 1)
       .map((c) => ({ id: c.id, reference: c.reference, text: c.text, dueDate: c.due! })),

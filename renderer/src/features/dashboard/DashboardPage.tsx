@@ -4,12 +4,12 @@ import { formatIsoDate } from '../../../../electron/core/dates/londonDate';
 import type { DashboardLetter } from '../../../../electron/core/dashboard/summary';
 import { useApiQuery } from '../../api/queries';
 
-function LetterTable({ rows, label, days }: { rows: DashboardLetter[]; label: string; days: (n: number) => string }) {
+function LetterTable({ rows, total, label, days }: { rows: DashboardLetter[]; total: number; label: string; days: (n: number) => string }) {
   if (rows.length === 0) return <Text size="sm" c="dimmed">None.</Text>;
   return (
     <Table aria-label={label} fz="sm">
       <Table.Tbody>
-        {rows.slice(0, 12).map((r) => (
+        {rows.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Anchor component={Link} to={`/letters/${r.id}`}>
@@ -26,7 +26,14 @@ function LetterTable({ rows, label, days }: { rows: DashboardLetter[]; label: st
           </Table.Tr>
         ))}
       </Table.Tbody>
-      {rows.length > 12 && <Table.Caption>and {rows.length - 12} more</Table.Caption>}
+      {total > rows.length && (
+        <Table.Caption>
+          and {total - rows.length} more in the{' '}
+          <Anchor component={Link} to="/letters">
+            letters register
+          </Anchor>
+        </Table.Caption>
+      )}
     </Table>
   );
 }
@@ -49,15 +56,15 @@ export function DashboardPage() {
         <SimpleGrid cols={2} spacing="md">
           <Paper withBorder p="md" data-testid="replies-overdue">
             <Title order={2} size="h4" mb="xs">
-              Replies overdue ({s.repliesOverdue.length})
+              Replies overdue ({s.repliesOverdueTotal})
             </Title>
-            <LetterTable rows={s.repliesOverdue} label="Replies overdue" days={(n) => `${plural(n, 'day')} overdue`} />
+            <LetterTable rows={s.repliesOverdue} total={s.repliesOverdueTotal} label="Replies overdue" days={(n) => `${plural(n, 'day')} overdue`} />
           </Paper>
           <Paper withBorder p="md" data-testid="replies-due">
             <Title order={2} size="h4" mb="xs">
-              Replies due in the next 7 days ({s.repliesDueSoon.length})
+              Replies due in the next 7 days ({s.repliesDueSoonTotal})
             </Title>
-            <LetterTable rows={s.repliesDueSoon} label="Replies due soon" days={(n) => (n === 0 ? 'today' : `in ${plural(n, 'day')}`)} />
+            <LetterTable rows={s.repliesDueSoon} total={s.repliesDueSoonTotal} label="Replies due soon" days={(n) => (n === 0 ? 'today' : `in ${plural(n, 'day')}`)} />
           </Paper>
           <Paper withBorder p="md" data-testid="commitments-overdue">
             <Title order={2} size="h4" mb="xs">

@@ -5,6 +5,11 @@ import { openDatabase, SCHEMA_VERSION } from '../../../../electron/store/sql';
 import { checkMigrations } from '../../../../electron/store/sql/migrate';
 import type { SqlMigration } from '../../../../electron/store/sql/migrate';
 import { migrations } from '../../../../electron/store/sql/migrations';
+import { m001Initial } from '../../../../electron/store/sql/migrations/001_initial';
+import { letterToRows } from '../../../../electron/store/sql/letters/letterRows';
+import { addCalendarDays } from '../../../../electron/core/deadlines/calendarMath';
+import type { Letter } from '../../../../electron/core/letters/letterSchema';
+import { answeredLetterIds } from '../../../../electron/core/replies/replyStanding';
 import { fixtureLetters, open, openRepository, sha256, tempFile } from './helpers';
 
 /** Every column of every table, as schema.ts declares them; TypeScript makes this list complete. */
@@ -21,10 +26,13 @@ const DECLARED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     seq: true, id: true, version: true, reference: true, status: true, status_order: true, letter_date: true, sent_date: true,
     deadline_date: true, subject: true, recipient_name: true, recipient_organisation: true, thread_id: true, follows_up: true,
     follow_up_kind: true, deleted_at: true, binned: true, created_at: true, updated_at: true, sort_reference: true, sort_recipient: true,
-    sort_organisation: true, sort_subject: true, data: true,
+    sort_organisation: true, sort_subject: true, data: true, answered: true, first_reply_date: true,
   },
   letter_signatories: { letter_id: true, position: true, signatory_id: true, state: true, awaited: true },
-  commitments: { letter_id: true, id: true, position: true, text: true, organisation: true, status: true, status_date: true, due_date: true, tags: true, history: true },
+  commitments: {
+    letter_id: true, id: true, position: true, text: true, organisation: true, status: true, status_date: true, due_date: true, tags: true, history: true,
+    effective_due: true, effective_organisation: true, live: true, sort_reference: true,
+  },
   commitment_tags: { letter_id: true, commitment_id: true, tag: true },
   replies: { id: true, version: true, created_at: true, updated_at: true, data: true, letter_id: true, received_date: true, from_name: true, their_reference: true },
   reply_answers: { reply_id: true, position: true, commitment_id: true, status: true, note: true },
@@ -40,7 +48,7 @@ async function columnsOf(store: Awaited<ReturnType<typeof open>>, table: string)
   return rows.rows.map((r) => r.name);
 }
 
-describe('migration 001, from nothing', () => {
+describe('the migrations, from nothing', () => {
   it('makes every table and column schema.ts declares, and no others', async () => {
     const store = await open(await tempFile());
     const tables = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'letters_fts_%'`.execute(store.db);
@@ -53,7 +61,7 @@ describe('migration 001, from nothing', () => {
 
   it('records its version and is the last one', async () => {
     const store = await open(await tempFile());
-    expect(store.raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(migrations.length);
   });
 
@@ -67,8 +75,9 @@ describe('migration 001, from nothing', () => {
   });
 });
 
+// Test steps come after the app's own migrations, whatever their number.
 const addNotes: SqlMigration = {
-  version: 2,
+  version: SCHEMA_VERSION + 1,
   description: 'Letters get a notes column (a test step)',
   async up(db) {
     await sql`ALTER TABLE letters ADD COLUMN notes TEXT NOT NULL DEFAULT ''`.execute(db);
@@ -77,7 +86,7 @@ const addNotes: SqlMigration = {
 };
 
 describe('the migration runner', () => {
-  it('brings a register at version 1 to version 2, keeping its letters', async () => {
+  it('brings a register at the current version to the next, keeping its letters', async () => {
     const { store, repo, file } = await openRepository();
     await repo.importLetters(fixtureLetters(10), { by: 'Test', reason: null });
     await store.close();
@@ -85,7 +94,7 @@ describe('the migration runner', () => {
     const result = await openDatabase(file, [...migrations, addNotes]);
     if (!result.ok) throw new Error(result.problem.message);
     const notes = await sql<{ notes: string }>`SELECT notes FROM letters WHERE id = 'letter-4'`.execute(result.store.db);
-    expect(result.store.raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(result.store.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(notes.rows[0]?.notes).toMatch(/^from MCO/);
     await result.store.close();
   });
@@ -96,26 +105,129 @@ describe('the migration runner', () => {
     await store.close();
     const before = await sha256(file);
     const failing: SqlMigration = {
-      version: 3,
+      version: SCHEMA_VERSION + 2,
       description: 'Fails half-way (a test step)',
       async up(db) {
         await sql`CREATE TABLE half_made (x)`.execute(db);
-        throw new Error('step 3 went wrong');
+        throw new Error('the second step went wrong');
       },
     };
 
-    await expect(openDatabase(file, [...migrations, addNotes, failing])).rejects.toThrow('step 3 went wrong');
+    await expect(openDatabase(file, [...migrations, addNotes, failing])).rejects.toThrow('the second step went wrong');
 
     expect(await sha256(file)).toBe(before);
     const again = await open(file);
-    expect(again.raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(again.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(await columnsOf(again, 'letters')).not.toContain('notes');
     expect(await columnsOf(again, 'half_made')).toEqual([]);
   });
 
   it('refuses a list with a gap or out of order', () => {
     expect(() => checkMigrations([migrations[0]!, { ...addNotes, version: 3 }])).toThrow(/versions must run 1, 2, 3/);
+    expect(() => checkMigrations([...migrations, { ...addNotes, version: SCHEMA_VERSION + 2 }])).toThrow(/versions must run 1, 2, 3/);
     expect(() => checkMigrations([addNotes, migrations[0]!])).toThrow(/versions must run 1, 2, 3/);
     expect(() => checkMigrations(migrations)).not.toThrow();
   });
 });
+
+describe('migration 002: the copies the indexes need', () => {
+  it('brings a register made by migration 001 alone to version 2, with every copy worked out from what was stored', async () => {
+    const file = await tempFile();
+    const v1 = await openDatabase(file, [m001Initial]);
+    if (!v1.ok) throw new Error(v1.problem.message);
+    // Letters in the first shape: today's rows without the columns 002 adds. Some binned, some replied to.
+    const letters = fixtureLetters(300).map((l, i) => (i % 11 === 0 ? { ...l, deletedAt: `${l.letterDate}T12:00:00.000Z` } : l));
+    for (const l of letters) {
+      const rows = letterToRows(l);
+      await v1.store.db.insertInto('letters').values({ ...rows.letter, version: 1 } as never).execute();
+      for (const c of rows.commitments) {
+        const { effective_due: _d, effective_organisation: _o, live: _l, sort_reference: _s, ...first } = c;
+        await v1.store.db.insertInto('commitments').values(first as never).execute();
+      }
+    }
+    const sent = letters.filter((l) => l.status === 'sent' || l.status === 'closed');
+    const replies = sent.filter((_, i) => i % 4 === 0).flatMap((l, i) => [
+      { id: `reply-${i}`, letterId: l.id, receivedDate: addCalendarDays(l.sentDate ?? l.letterDate, 10 + (i % 5)) },
+      ...(i % 3 === 0 ? [{ id: `reply-${i}-b`, letterId: l.id, receivedDate: addCalendarDays(l.sentDate ?? l.letterDate, 3) }] : []),
+    ]);
+    expect(replies.length).toBeGreaterThan(20);
+    const at = '2026-02-02T09:00:00.000Z';
+    for (const r of replies) {
+      await v1.store.db
+        .insertInto('replies')
+        .values({ id: r.id, version: 1, created_at: at, updated_at: at, data: '{}', letter_id: r.letterId, received_date: r.receivedDate, from_name: '', their_reference: '' })
+        .execute();
+    }
+    expect(v1.store.raw.pragma('user_version', { simple: true })).toBe(1);
+    await v1.store.close();
+
+    const v2 = await open(file);
+    expect(v2.raw.pragma('user_version', { simple: true })).toBe(2);
+    const live = letters.filter((l) => l.deletedAt === null);
+    const answered = answeredLetterIds(live, replies);
+    const stored = v2.raw.prepare('SELECT id, answered, first_reply_date FROM letters').all() as { id: string; answered: number; first_reply_date: string | null }[];
+    expect(stored).toHaveLength(letters.length);
+    for (const s of stored) {
+      const first = replies.filter((r) => r.letterId === s.id).map((r) => r.receivedDate).sort()[0] ?? null;
+      const letter = letters.find((l) => l.id === s.id)!;
+      // Core's rule over the letters not binned; a binned letter is judged as if it were one of them
+      // (its own replies, and its thread's among the rest), though the dashboard never asks about it.
+      const asCore = letter.deletedAt === null ? answered : answeredLetterIds([...live, letter], replies);
+      expect({ id: s.id, answered: s.answered, first: s.first_reply_date }).toEqual({ id: s.id, answered: asCore.has(s.id) ? 1 : 0, first });
+    }
+    expect(answered.size).toBeGreaterThan(0);
+    expect(live.some((l) => l.followsUp !== null && answered.has(threadFirst(live, l)!))).toBe(true);
+
+    const commitments = v2.raw.prepare('SELECT letter_id, id, effective_due, effective_organisation, live, sort_reference FROM commitments ORDER BY letter_id, position').all();
+    const expected = letters
+      .flatMap((l) => letterToRows(l).commitments.map((c) => ({ letter_id: c.letter_id, id: c.id, effective_due: c.effective_due, effective_organisation: c.effective_organisation, live: c.live, sort_reference: c.sort_reference })))
+      .sort((a, b) => (a.letter_id < b.letter_id ? -1 : a.letter_id > b.letter_id ? 1 : 0));
+    expect(commitments.length).toBeGreaterThan(100);
+    expect(commitments).toEqual(expected);
+    expect(new Set(commitments.map((c) => (c as { live: number }).live))).toEqual(new Set([0, 1]));
+  });
+
+  it('keeps letters.answered and first_reply_date in step with every write, as core counts an answer', async () => {
+    const { store, repo } = await openRepository();
+    const letters = fixtureLetters(200);
+    await repo.importLetters(letters, { by: 'Test', reason: null });
+    const chaser = letters.find((l) => l.followsUp !== null && letters.some((f) => f.id === l.followsUp && f.followsUp === null))!;
+    const first = letters.find((l) => l.id === chaser.followsUp)!;
+    const flags = () => store.raw.prepare(`SELECT id, answered, first_reply_date AS first FROM letters WHERE thread_id = ? ORDER BY id`).all(first.threadId) as { id: string; answered: number; first: string | null }[];
+    const of = (id: string) => flags().find((f) => f.id === id)!;
+    const reply = (id: string, letterId: string, date: string) =>
+      store.db.insertInto('replies').values({ id, version: 1, created_at: 'x', updated_at: 'x', data: '{}', letter_id: letterId, received_date: date, from_name: '', their_reference: '' }).execute();
+    expect(of(first.id).answered).toBe(0);
+
+    // A reply to the chaser answers the chaser and the thread's first letter, not the first's own first reply.
+    await reply('r1', chaser.id, '2026-01-10');
+    expect(of(chaser.id)).toMatchObject({ answered: 1, first: '2026-01-10' });
+    expect(of(first.id)).toMatchObject({ answered: 1, first: null });
+    // Binning the chaser takes its reply out of the thread rule; taking it out of the bin puts it back.
+    await repo.saveLetter({ ...chaser, deletedAt: '2026-02-01T10:00:00.000Z' }, { by: 'Test', action: 'bin' });
+    expect(of(first.id).answered).toBe(0);
+    await repo.saveLetter({ ...chaser, deletedAt: null }, { by: 'Test', action: 'restore' });
+    expect(of(first.id).answered).toBe(1);
+    // A reply moved, redated or removed.
+    await reply('r2', first.id, '2026-01-20');
+    await reply('r3', first.id, '2026-01-15');
+    expect(of(first.id).first).toBe('2026-01-15');
+    await store.db.updateTable('replies').set({ received_date: '2026-01-25' }).where('id', '=', 'r3').execute();
+    expect(of(first.id).first).toBe('2026-01-20');
+    await store.db.updateTable('replies').set({ letter_id: first.id }).where('id', '=', 'r1').execute();
+    expect(of(chaser.id)).toMatchObject({ answered: 0, first: null });
+    await store.db.deleteFrom('replies').execute();
+    expect(flags().every((f) => f.answered === 0 && f.first === null)).toBe(true);
+    // A letter saved into a thread that has an answer.
+    await reply('r4', chaser.id, '2026-01-10');
+    const late = { ...first, id: 'letter-late', reference: 'LATE-1', threadId: first.threadId, followsUp: null };
+    await repo.saveLetter(late, { by: 'Test', action: 'create' });
+    expect(of('letter-late').answered).toBe(1);
+    await repo.saveLetter({ ...late, threadId: 'elsewhere' }, { by: 'Test', action: 'edit' });
+    expect(store.raw.prepare(`SELECT answered FROM letters WHERE id = 'letter-late'`).pluck().get()).toBe(0);
+  });
+});
+
+function threadFirst(letters: readonly Letter[], l: Letter): string | undefined {
+  return letters.find((f) => f.threadId === l.threadId && f.followsUp === null)?.id;
+}

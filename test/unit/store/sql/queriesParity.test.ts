@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryCommitments } from '../../../../electron/core/commitments/register';
 import type { CommitmentQuery } from '../../../../electron/core/commitments/register';
-import { dashboardSummary } from '../../../../electron/core/dashboard/summary';
+import { DASHBOARD_LIST_LIMIT, dashboardSummary } from '../../../../electron/core/dashboard/summary';
+import { addCalendarDays } from '../../../../electron/core/deadlines/calendarMath';
 import type { Letter } from '../../../../electron/core/letters/letterSchema';
 import type { Reply } from '../../../../electron/core/replies/replySchema';
 import { createRegister } from '../../../../electron/store/sql';
@@ -51,9 +52,30 @@ describe('the dashboard from SQL', () => {
     expect(fromSql.repliesOverdue.length).toBeGreaterThan(0);
     expect([...fromSql.repliesOverdue].sort(byId)).toEqual([...fromCore.repliesOverdue].sort(byId));
     expect([...fromSql.repliesDueSoon].sort(byId)).toEqual([...fromCore.repliesDueSoon].sort(byId));
+    // The lists are the first of each, in the same order (ties by id); the totals count them all.
+    expect(fromSql.repliesOverdue).toEqual(fromCore.repliesOverdue);
+    expect(fromSql.repliesDueSoon).toEqual(fromCore.repliesDueSoon);
+    expect(fromSql.repliesOverdueTotal).toBe(fromCore.repliesOverdueTotal);
+    expect(fromSql.repliesDueSoonTotal).toBe(fromCore.repliesDueSoonTotal);
+    expect(fromSql.repliesOverdueTotal).toBeGreaterThan(DASHBOARD_LIST_LIMIT);
+    expect(fromSql.repliesOverdue).toHaveLength(DASHBOARD_LIST_LIMIT);
     expect(fromSql.commitmentsOverdueByOrganisation).toEqual(fromCore.commitmentsOverdueByOrganisation);
     expect(fromSql.recentReplies.map((r) => r.replyId).sort()).toEqual(fromCore.recentReplies.map((r) => r.replyId).sort());
     expect(fromSql.replyTimes).toEqual(fromCore.replyTimes);
+  });
+
+  it('says what core says on other days, the due-soon list among them', async () => {
+    // Days when some of the fixture's letters were due within the week (the fixture's today has none).
+    const days = [...new Set(letters.filter((l) => l.status === 'sent' && l.deadlineDate).map((l) => addCalendarDays(l.deadlineDate!, -3)))].sort().filter((_, i) => i % 97 === 0);
+    let dueSoon = 0;
+    for (const day of days) {
+      const fromSql = await register.dashboard(day);
+      const fromCore = dashboardSummary(letters, replies, day);
+      expect(fromSql).toEqual(fromCore);
+      dueSoon = Math.max(dueSoon, fromSql.repliesDueSoonTotal);
+    }
+    expect(days.length).toBeGreaterThan(3);
+    expect(dueSoon).toBeGreaterThan(0);
   });
 });
 
@@ -75,6 +97,8 @@ describe('the commitments register from SQL', () => {
       expect(page.rows.map(key).sort()).toEqual(fromCore.map(key).sort());
       // Overdue first, then by due date: the order the officer reads it in.
       expect(page.rows.map((r) => [r.overdue, r.dueDate ?? '9999'])).toEqual(fromCore.map((r) => [r.overdue, r.dueDate ?? '9999']));
+      expect(page.rows.map(key)).toEqual(fromCore.map(key));
+      expect(page.rows).toEqual(fromCore);
     });
   }
 
@@ -83,6 +107,11 @@ describe('the commitments register from SQL', () => {
     const paged: string[] = [];
     for (let offset = 0; offset < all.length; offset += 77) paged.push(...(await register.commitmentsPage({ ...base, limit: 77, offset }, TODAY)).rows.map((r) => r.id + r.letterId));
     expect(paged).toEqual(all);
+    const overdue = (await register.commitmentsPage({ ...base, overdueOnly: true, limit: 100_000, offset: 0 }, TODAY)).rows.map((r) => r.id + r.letterId);
+    expect(overdue.length).toBeGreaterThan(77);
+    const overduePaged: string[] = [];
+    for (let offset = 0; offset < overdue.length + 77; offset += 77) overduePaged.push(...(await register.commitmentsPage({ ...base, overdueOnly: true, limit: 77, offset }, TODAY)).rows.map((r) => r.id + r.letterId));
+    expect(overduePaged).toEqual(overdue);
   });
 
   it('filters by organisation and tag as core does', async () => {
