@@ -119,6 +119,8 @@ export interface LettersTable extends RecordColumns {
    */
   answered: Generated<number>;
   first_reply_date: Generated<string | null>;
+  /** Days from sent_date to first_reply_date (null without both): the dashboard's reply times. */
+  reply_days: Generated<number | null>;
 }
 
 /** Each signatory of a letter and where they stand, so "awaiting X's signature" is a query, not a scan. */

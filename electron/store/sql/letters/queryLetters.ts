@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../../core/dates/londonDate';
 import type { LetterPage, RegisterQuery } from '../../../core/letters/register';
 import { replyStanding, standingContext } from '../../../core/replies/replyStanding';
@@ -8,6 +8,7 @@ import type { SignState } from '../../../core/signoff/signoff';
 import type { Database } from '../schema';
 import { ftsQuery } from '../searchQuery';
 import { isHit, rankOf, searchHits } from './letterSearchIndex';
+import type { SearchHits } from './letterSearchIndex';
 
 /** Today's register query, a page of it, and one more order: best search match first. */
 export interface LetterPageQuery extends Omit<RegisterQuery, 'sort'> {
@@ -62,12 +63,16 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
     const direction = q.sort === 'relevance' ? 'desc' : q.direction;
     let filtered = where(fromLetters(db), q);
     if (match !== null) {
-      total = await countHits(db, match, q);
+      // The index is asked once (a prefix of a common word, "plan"*, reads a good part of it); the count
+      // and the page both take its answer.
+      const hits = await searchHits(db, match, false);
+      if (hits.count === 0) return { rows: [], total: 0 };
+      total = await countHits(db, hits, q);
       if (total === 0) return { rows: [], total: 0 };
       // Many hits: read the page down the sort's index, keeping the hits (a set SQLite makes once from the
-      // index's answer), and stop at the page's end; the unary + keeps SQLite from looking every hit up by
-      // rowid in the wide letters table and sorting them all instead. Few hits: that is the cheaper way.
-      filtered = filtered.where(total > FEW_HITS ? sql<SqlBool>`+l.seq IN ${hitSeqs(match)}` : sql<SqlBool>`l.seq IN ${hitSeqs(match)}`);
+      // list), and stop at the page's end; the unary + keeps SQLite from looking every hit up by rowid in
+      // the wide letters table and sorting them all instead. Few hits: that is the cheaper way.
+      filtered = filtered.where(isHit(total > FEW_HITS ? sql<number>`+${sql.ref('l.seq')}` : sql.ref('l.seq'), hits));
     } else {
       total = -1;
     }
@@ -104,28 +109,23 @@ export async function queryLetters(db: Kysely<Database>, q: LetterPageQuery, tod
 /** Above this many hits a page is read down its sort's index rather than looked up hit by hit. */
 const FEW_HITS = 2000;
 
-/** The letters matching `match` (an ftsQuery), as a subquery on the index. */
-function hitSeqs(match: string) {
-  return sql`(SELECT rowid FROM letters_fts WHERE letters_fts MATCH ${match})`;
-}
-
 /**
  * How many letters the search finds among those the query lets through. With no filter but the bin, the
- * index counts its own hits and the binned ones (few) are taken off or kept, so no letter row is read.
+ * index's count, less (or, in the bin, only) the hits that are binned: few, and no letter row is read.
  */
-async function countHits(db: Kysely<Database>, match: string, q: LetterPageQuery): Promise<number> {
+async function countHits(db: Kysely<Database>, hits: SearchHits, q: LetterPageQuery): Promise<number> {
   const filtered = q.statuses.length > 0 || q.organisation || q.dateFrom || q.dateTo || q.awaitingSignatory;
   if (filtered) {
     const counted = await where(fromLetters(db), q)
-      .where(sql<SqlBool>`l.seq IN ${hitSeqs(match)}`)
+      .where(isHit(sql.ref('l.seq'), hits))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(counted.n);
   }
-  const binned = sql`(SELECT b.seq FROM letters AS b WHERE b.binned = 1)`;
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM letters_fts WHERE letters_fts MATCH ${match} AND rowid ${q.bin ? sql`IN` : sql`NOT IN`} ${binned}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const binned = new Set((await db.selectFrom('letters').select('seq').where('binned', '=', 1).execute()).map((r) => r.seq));
+  let inBin = 0;
+  if (binned.size > 0) for (const seq of JSON.parse(hits.seqs) as number[]) if (binned.has(seq)) inBin++;
+  return q.bin ? inBin : hits.count - inBin;
 }
 
 /** The register's filters, as today's queryRegister applies them (an empty list or '' filters nothing). */

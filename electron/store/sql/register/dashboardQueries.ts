@@ -31,7 +31,7 @@ export function answered(eb: LetterScope) {
  */
 export const AWAITED = sql.raw(`l.binned = 0 AND l.status = 'sent' AND l.answered = 0 AND l.deadline_date IS NOT NULL`);
 const OVERDUE = sql.raw(`l.binned = 0 AND l.status = 'sent' AND l.answered = 0 AND l.deadline_date IS NOT NULL AND l.follows_up IS NULL`);
-const REPLY_TIMED = sql.raw(`l.binned = 0 AND l.status_order >= 3 AND l.follows_up IS NULL AND l.sent_date IS NOT NULL AND l.first_reply_date IS NOT NULL`);
+const REPLY_TIMED = sql.raw(`l.binned = 0 AND l.status_order >= 3 AND l.follows_up IS NULL AND l.reply_days IS NOT NULL`);
 export const OPEN_COMMITMENT = sql.raw(`c.live = 1 AND c.status IN ('requested', 'agreed', 'partly-met') AND c.effective_due IS NOT NULL`);
 
 function median(values: number[]): number {
@@ -103,10 +103,9 @@ export async function dashboardFromSql(db: Kysely<Database>, today: IsoDate): Pr
     .execute();
 
   // One row per organisation, its letters' days to a first reply as a list: the median needs them all,
-  // but not as one row each. Whole days between two ISO dates, as core's daysBetween counts them.
+  // but not as one row each. reply_days counts whole days between the two dates, as core's daysBetween.
   const firstReplies = await sql<{ organisation: string; days: string }>`
-    SELECT coalesce(nullif(l.recipient_organisation, ''), 'Unknown') AS organisation,
-      group_concat(max(0, CAST(round(julianday(l.first_reply_date) - julianday(l.sent_date)) AS INTEGER))) AS days
+    SELECT coalesce(nullif(l.recipient_organisation, ''), 'Unknown') AS organisation, group_concat(max(0, l.reply_days)) AS days
     FROM letters AS l INDEXED BY letters_reply_times WHERE ${REPLY_TIMED} GROUP BY 1`.execute(db);
 
   return {

@@ -7,7 +7,7 @@ import type { SqlMigration } from '../../../../electron/store/sql/migrate';
 import { migrations } from '../../../../electron/store/sql/migrations';
 import { m001Initial } from '../../../../electron/store/sql/migrations/001_initial';
 import { letterToRows } from '../../../../electron/store/sql/letters/letterRows';
-import { addCalendarDays } from '../../../../electron/core/deadlines/calendarMath';
+import { addCalendarDays, daysBetween } from '../../../../electron/core/deadlines/calendarMath';
 import type { Letter } from '../../../../electron/core/letters/letterSchema';
 import { answeredLetterIds } from '../../../../electron/core/replies/replyStanding';
 import { fixtureLetters, open, openRepository, sha256, tempFile } from './helpers';
@@ -26,7 +26,7 @@ const DECLARED: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     seq: true, id: true, version: true, reference: true, status: true, status_order: true, letter_date: true, sent_date: true,
     deadline_date: true, subject: true, recipient_name: true, recipient_organisation: true, thread_id: true, follows_up: true,
     follow_up_kind: true, deleted_at: true, binned: true, created_at: true, updated_at: true, sort_reference: true, sort_recipient: true,
-    sort_organisation: true, sort_subject: true, data: true, answered: true, first_reply_date: true,
+    sort_organisation: true, sort_subject: true, data: true, answered: true, first_reply_date: true, reply_days: true,
   },
   letter_signatories: { letter_id: true, position: true, signatory_id: true, state: true, awaited: true },
   commitments: {
@@ -165,7 +165,7 @@ describe('migration 002: the copies the indexes need', () => {
     expect(v2.raw.pragma('user_version', { simple: true })).toBe(2);
     const live = letters.filter((l) => l.deletedAt === null);
     const answered = answeredLetterIds(live, replies);
-    const stored = v2.raw.prepare('SELECT id, answered, first_reply_date FROM letters').all() as { id: string; answered: number; first_reply_date: string | null }[];
+    const stored = v2.raw.prepare('SELECT id, answered, first_reply_date, reply_days FROM letters').all() as { id: string; answered: number; first_reply_date: string | null; reply_days: number | null }[];
     expect(stored).toHaveLength(letters.length);
     for (const s of stored) {
       const first = replies.filter((r) => r.letterId === s.id).map((r) => r.receivedDate).sort()[0] ?? null;
@@ -173,7 +173,8 @@ describe('migration 002: the copies the indexes need', () => {
       // Core's rule over the letters not binned; a binned letter is judged as if it were one of them
       // (its own replies, and its thread's among the rest), though the dashboard never asks about it.
       const asCore = letter.deletedAt === null ? answered : answeredLetterIds([...live, letter], replies);
-      expect({ id: s.id, answered: s.answered, first: s.first_reply_date }).toEqual({ id: s.id, answered: asCore.has(s.id) ? 1 : 0, first });
+      const days = first !== null && letter.sentDate !== null ? daysBetween(letter.sentDate, first) : null;
+      expect({ id: s.id, answered: s.answered, first: s.first_reply_date, days: s.reply_days }).toEqual({ id: s.id, answered: asCore.has(s.id) ? 1 : 0, first, days });
     }
     expect(answered.size).toBeGreaterThan(0);
     expect(live.some((l) => l.followsUp !== null && answered.has(threadFirst(live, l)!))).toBe(true);
@@ -214,6 +215,9 @@ describe('migration 002: the copies the indexes need', () => {
     expect(of(first.id).first).toBe('2026-01-15');
     await store.db.updateTable('replies').set({ received_date: '2026-01-25' }).where('id', '=', 'r3').execute();
     expect(of(first.id).first).toBe('2026-01-20');
+    // The days to the first reply follow the letter's sent date too.
+    await repo.saveLetter({ ...first, sentDate: '2026-01-13' }, { by: 'Test', action: 'edit' });
+    expect(store.raw.prepare(`SELECT reply_days FROM letters WHERE id = ?`).pluck().get(first.id)).toBe(7);
     await store.db.updateTable('replies').set({ letter_id: first.id }).where('id', '=', 'r1').execute();
     expect(of(chaser.id)).toMatchObject({ answered: 0, first: null });
     await store.db.deleteFrom('replies').execute();
