@@ -28,7 +28,7 @@ function LetterTable({ rows, total, label, days }: { rows: DashboardLetter[]; to
       </Table.Tbody>
       {total > rows.length && (
         <Table.Caption>
-          and {total - rows.length} more in the{' '}
+          and {(total - rows.length).toLocaleString('en-GB')} more in the{' '}
           <Anchor component={Link} to="/letters">
             letters register
           </Anchor>
@@ -56,13 +56,13 @@ export function DashboardPage() {
         <SimpleGrid cols={2} spacing="md">
           <Paper withBorder p="md" data-testid="replies-overdue">
             <Title order={2} size="h4" mb="xs">
-              Replies overdue ({s.repliesOverdueTotal})
+              Replies overdue ({s.repliesOverdueTotal.toLocaleString('en-GB')})
             </Title>
             <LetterTable rows={s.repliesOverdue} total={s.repliesOverdueTotal} label="Replies overdue" days={(n) => `${plural(n, 'day')} overdue`} />
           </Paper>
           <Paper withBorder p="md" data-testid="replies-due">
             <Title order={2} size="h4" mb="xs">
-              Replies due in the next 7 days ({s.repliesDueSoonTotal})
+              Replies due in the next 7 days ({s.repliesDueSoonTotal.toLocaleString('en-GB')})
             </Title>
             <LetterTable rows={s.repliesDueSoon} total={s.repliesDueSoonTotal} label="Replies due soon" days={(n) => (n === 0 ? 'today' : `in ${plural(n, 'day')}`)} />
           </Paper>
