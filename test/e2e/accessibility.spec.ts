@@ -64,3 +64,25 @@ test('no critical or serious accessibility problems where letters are checked be
   await expect(page.getByRole('textbox', { name: /Honorific/ })).toHaveValue('Mayor');
   await expectNoSeriousProblems(page, 'the signatory form');
 });
+
+test('no critical or serious accessibility problems in the history and in Settings (this PC, backups)', async ({ launch }) => {
+  const { page } = await launch({ now: '2022-03-17T10:00:00Z' });
+  const people = await seedAddressBook(page);
+  const { letter } = await completeLetter(page, people);
+  await api(page, 'backups.backupNow', {});
+  await reopen(page);
+
+  await nav(page, 'History').click();
+  await expect(page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Metropolitan Police Service' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'the History page');
+
+  await page.evaluate((id) => (window.location.hash = `#/letters/${id}`), letter.id);
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('list', { name: 'History of this letter' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'a letter’s History tab');
+
+  await nav(page, 'Settings').click();
+  await page.getByRole('button', { name: /Restore the backup of/ }).first().click();
+  await expect(page.getByTestId('restore-preview')).toBeVisible();
+  await expectNoSeriousProblems(page, 'Settings, with a restore about to be confirmed');
+});
