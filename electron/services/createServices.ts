@@ -7,7 +7,7 @@ import { listRegisterBackups } from '../store/sql/backup';
 import { appHandlers } from './appHandlers';
 import { openRegisterSession, type RegisterSession } from './registerSession';
 import type { AppNotice, BackupView, StoreProblemView } from '../core/appStatus';
-import { afterEachCall, guardDiskFull, hasRoom, isDiskFull, startFullMessage } from './storageFaults';
+import { guardDiskFull, hasRoom, isDiskFull, startFullMessage } from './storageFaults';
 import { formatDateTime } from '../core/dates/britishDate';
 import { acquireDataDirLock, LOCK_FILE } from './dataDirLock';
 import { createContext } from './context';
@@ -35,8 +35,6 @@ import type { PcSettings } from '../store/settings/pcSettings';
 import { createMutex } from './mutex';
 import { combineHandlers } from './combineHandlers';
 import { historyHandlers } from './history/historyHandlers';
-
-const TEMPLATE_WRITES = new Set(['templates.save', 'templates.duplicate', 'templates.create', 'templates.remove']);
 
 export interface ServiceOptions {
   dataDir: string;
@@ -160,19 +158,22 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
       return r.write((trx) => r.docs.put(trx, OFFICE_DOC, profile, { by: ctx.officer(), at: ctx.nowIso() }));
     },
   };
+  // The office's templates are files, not register rows, so their changes tell the backup schedule here.
+  const templateChange = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    session?.backups.changed();
+    return result;
+  };
   const templateSet: Pick<Handlers, 'export.letter' | 'export.startBatch' | 'export.batchStatus' | 'templates.list' | 'templates.get' | 'templates.save' | 'templates.duplicate' | 'templates.create' | 'templates.remove'> = {
     'export.letter': exporter['export.letter'],
     'export.startBatch': exporter['export.startBatch'],
     'export.batchStatus': exporter['export.batchStatus'],
     'templates.list': () => templates.list(),
     'templates.get': ({ id }) => templates.get(id),
-    'templates.save': (input) => templates.save(input),
-    'templates.duplicate': ({ id }) => templates.duplicate(id),
-    'templates.create': () => templates.create(),
-    'templates.remove': async ({ id }) => {
-      await templates.remove(id);
-      return null;
-    },
+    'templates.save': (input) => templateChange(templates.save(input)),
+    'templates.duplicate': ({ id }) => templateChange(templates.duplicate(id)),
+    'templates.create': () => templateChange(templates.create()),
+    'templates.remove': ({ id }) => templateChange(templates.remove(id).then(() => null)),
   };
   const combined: Handlers = combineHandlers(
     appHandlers({
@@ -218,10 +219,7 @@ export async function createServices({ dataDir, clock, platform, templatesDir, p
     printHandlers(ctx, reader),
     historyHandlers(ctx),
   );
-  const handlers = afterEachCall(guardDiskFull(combined, dataDir, (message) => (diskFull = message)), (name) => {
-    // Saves to the register tell the schedule themselves (on commit); the office's templates are files.
-    if (TEMPLATE_WRITES.has(name)) session?.backups.changed();
-  });
+  const handlers = guardDiskFull(combined, dataDir, (message) => (diskFull = message));
 
   return {
     handlers,

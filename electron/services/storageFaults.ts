@@ -48,18 +48,3 @@ export function guardDiskFull(handlers: Handlers, dataDir: string, onFull: (mess
   }
   return out as Handlers;
 }
-
-/** Every handler, with `after` told the method's name once it has answered (successfully or not). */
-export function afterEachCall(handlers: Handlers, after: (name: string) => void): Handlers {
-  const out: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<unknown>][]) {
-    out[name] = async (input) => {
-      try {
-        return await handler(input);
-      } finally {
-        after(name);
-      }
-    };
-  }
-  return out as Handlers;
-}

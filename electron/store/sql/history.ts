@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { FieldChange, HistoryAction, HistoryEntry, HistoryRecordType } from '../../core/history/history';
-import type { Database } from './schema';
+import type { Database, HistoryTable } from './schema';
 
 /**
  * The history of every change: one row per write, appended in the write's own transaction (so there
@@ -35,7 +35,12 @@ export async function historyOf(db: Kysely<Database>, recordType: HistoryRecordT
     .where('record_id', '=', recordId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(historyEntryOf);
+}
+
+/** A history row as the entry the app reads. */
+export function historyEntryOf(r: Selectable<HistoryTable>): HistoryEntry {
+  return {
     id: r.id,
     at: r.at,
     by: r.by,
@@ -44,7 +49,7 @@ export async function historyOf(db: Kysely<Database>, recordType: HistoryRecordT
     action: r.action as HistoryAction,
     changes: JSON.parse(r.changes) as FieldChange[],
     reason: r.reason,
-  }));
+  };
 }
 
 /**

@@ -40,9 +40,6 @@ export function VirtualTable<T extends { id: string }>(props: {
   const { columns, paged } = props;
   const count = paged ? paged.total : (props.rows?.length ?? 0);
   const rowAt = (i: number) => (paged ? paged.rowAt(i) : props.rows?.[i]);
-  // What is loaded: all of a plain list; the fetched pages of a paged one (what "Select all shown" selects).
-  const rows: T[] = [];
-  for (let i = 0; i < (paged ? 0 : count); i++) rows.push(props.rows![i]!);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -55,10 +52,8 @@ export function VirtualTable<T extends { id: string }>(props: {
   const last = items[items.length - 1]?.index ?? 0;
   const onRange = paged?.onRange;
   useEffect(() => onRange?.(first, last), [onRange, first, last]);
-  if (paged) for (const item of items) {
-    const r = paged.rowAt(item.index);
-    if (r) rows.push(r);
-  }
+  // What "Select all shown" selects: the whole of a plain list; the loaded rows in view of a paged one.
+  const rows: readonly T[] = paged ? items.flatMap((item) => paged.rowAt(item.index) ?? []) : (props.rows ?? []);
   const sel = props.selection;
   const template = [...(sel ? ['40px'] : []), ...columns.map((c) => c.width)].join(' ');
   const allSelected = sel !== undefined && rows.length > 0 && rows.every((r) => sel.selected.has(r.id));

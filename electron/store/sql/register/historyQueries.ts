@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { FieldChange, HistoryAction, HistoryEntry, HistoryEntryView, HistoryRecordType } from '../../../core/history/history';
-import type { Database, HistoryTable } from '../schema';
+import type { Kysely } from 'kysely';
+import type { HistoryEntry, HistoryEntryView, HistoryRecordType } from '../../../core/history/history';
+import type { Database } from '../schema';
+import { historyEntryOf } from '../history';
 
 /** The office-wide history's filter: times are ISO instants (the caller turns London days into them). */
 export interface HistoryQuery {
@@ -12,19 +13,6 @@ export interface HistoryQuery {
 }
 
 const DOC_LABELS: Record<string, string> = { office: 'Office profile', preferences: 'Deadlines and reminders', jsonImport: 'Carried-over register' };
-
-function entryOf(r: Selectable<HistoryTable>): HistoryEntry {
-  return {
-    id: r.id,
-    at: r.at,
-    by: r.by,
-    recordType: r.record_type as HistoryRecordType,
-    recordId: r.record_id,
-    action: r.action as HistoryAction,
-    changes: JSON.parse(r.changes) as FieldChange[],
-    reason: r.reason,
-  };
-}
 
 /** The history across the office (newest first, paged) and one letter's (oldest first), each record named. */
 export function createHistoryQueries(db: Kysely<Database>) {
@@ -73,7 +61,7 @@ export function createHistoryQueries(db: Kysely<Database>) {
     async page(f: HistoryQuery, limit: number, offset: number): Promise<{ rows: HistoryEntryView[]; total: number }> {
       const rows = await filtered(f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
       const { n } = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return { total: Number(n), rows: await labelled(rows.map(entryOf)) };
+      return { total: Number(n), rows: await labelled(rows.map(historyEntryOf)) };
     },
     /** Every entry the filter lets through, oldest first, a batch at a time (for a CSV of any size). */
     async *all(f: HistoryQuery, batch = 2000): AsyncGenerator<HistoryEntryView[]> {
@@ -81,7 +69,7 @@ export function createHistoryQueries(db: Kysely<Database>) {
       for (;;) {
         const rows = await filtered(f).selectAll().where('id', '>', after).orderBy('id').limit(batch).execute();
         if (rows.length === 0) return;
-        yield await labelled(rows.map(entryOf));
+        yield await labelled(rows.map(historyEntryOf));
         after = rows[rows.length - 1]!.id;
       }
     },
@@ -98,7 +86,7 @@ export function createHistoryQueries(db: Kysely<Database>) {
         )
         .orderBy('id')
         .execute();
-      return labelled(rows.map(entryOf));
+      return labelled(rows.map(historyEntryOf));
     },
     async officers(): Promise<string[]> {
       const rows = await db.selectFrom('history').select('by').distinct().orderBy('by').execute();

@@ -61,17 +61,6 @@ export function letterQueries(db: Kysely<Database>) {
       return row !== undefined;
     },
 
-    /** References that begin with a stem's fixed part: the only ones that can hold its sequence. */
-    async referencesStartingWith(before: string): Promise<string[]> {
-      const escaped = before.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const rows = await db
-        .selectFrom('letters')
-        .select('reference')
-        .where(sql<boolean>`reference LIKE ${`${escaped}%`} ESCAPE '\\'`)
-        .execute();
-      return rows.map((r) => r.reference);
-    },
-
     /** Ids of the letters whose deadline a change of working calendar can move: open, with a rule or a date. */
     async idsWithOpenDeadlines(): Promise<string[]> {
       const rows = await db

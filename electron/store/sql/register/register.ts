@@ -66,7 +66,6 @@ export interface Register {
    * rejects with its DamagedRegisterError if the file is damaged; reads never wait for it.
    */
   write<R>(fn: (trx: Kysely<Database>) => Promise<R>): Promise<R>;
-  now(): string;
 }
 
 export async function createRegister(store: SqlStore, clock: Clock): Promise<Register> {
@@ -124,6 +123,5 @@ export async function createRegister(store: SqlStore, clock: Clock): Promise<Reg
       await store.checked;
       return writeTransaction(store, fn);
     },
-    now: () => clock.now().toISOString(),
   };
 }
